@@ -1,0 +1,8 @@
+/** Every table of Switchyard. Relations (RQB v2) are in ../relations.ts. */
+export * from './enums.js';
+export * from './partners.js';
+export * from './customers.js';
+export * from './subscriptions.js';
+export * from './transfers.js';
+export * from './access.js';
+export * from './records.js';

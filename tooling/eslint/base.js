@@ -23,6 +23,6 @@ export const baseConfig = tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs', '**/*.config.ts'],
     ...tseslint.configs.disableTypeChecked,
-    rules: { 'no-restricted-syntax': 'off' },
+    rules: { ...tseslint.configs.disableTypeChecked.rules, 'no-restricted-syntax': 'off' },
   },
 );

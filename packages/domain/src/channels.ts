@@ -4,8 +4,27 @@
  */
 import type { BillingModel } from './offers.js';
 
-export const CHANNELS = ['CSP', 'DIRECT', 'ADVISOR', 'OPEN', 'EA', 'THIRD_PARTY', 'SYNDICATION'] as const;
+export const CHANNELS = [
+  'CSP',
+  'DIRECT',
+  'ADVISOR',
+  'OPEN',
+  'EA',
+  'THIRD_PARTY',
+  'SYNDICATION',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
+
+/** Channels outside CSP: their subscriptions enter Switchyard by `subscriptionRegisterExternal`. */
+export const EXTERNAL_CHANNELS = [
+  'DIRECT',
+  'ADVISOR',
+  'OPEN',
+  'EA',
+  'THIRD_PARTY',
+  'SYNDICATION',
+] as const satisfies readonly Channel[];
+export type ExternalChannel = (typeof EXTERNAL_CHANNELS)[number];
 
 export const TRANSFER_KINDS = ['PARTNER_SWITCH', 'USAGE_MIGRATION', 'LICENSE_TRANSITION'] as const;
 export type TransferKind = (typeof TRANSFER_KINDS)[number];
@@ -41,7 +60,10 @@ export const CHANNEL_RULES = {
   ADVISOR: multiChannelSource('Advisor', 'Bought through the Advisor program.'),
   OPEN: multiChannelSource('Open', 'Bought through Open licensing.'),
   EA: multiChannelSource('Enterprise Agreement', 'Bought under an Enterprise Agreement.'),
-  THIRD_PARTY: multiChannelSource('Third party', 'Bought from a third party that is neither in CSP nor a Syndication partner.'),
+  THIRD_PARTY: multiChannelSource(
+    'Third party',
+    'Bought from a third party that is neither in CSP nor a Syndication partner.',
+  ),
   SYNDICATION: {
     label: 'Syndication',
     description: 'Bought from a Microsoft Syndication partner; it cannot be managed or moved here.',
@@ -56,4 +78,6 @@ export function channelRules(channel: Channel): ChannelRules {
 }
 
 /** Channels whose subscriptions a CSP partner may take over (`subscriptionManage`, migrations). */
-export const MULTI_CHANNEL_SOURCES = CHANNELS.filter((channel) => CHANNEL_RULES[channel].isMultiChannelSource);
+export const MULTI_CHANNEL_SOURCES = CHANNELS.filter(
+  (channel) => CHANNEL_RULES[channel].isMultiChannelSource,
+);

@@ -42,6 +42,18 @@ export const ERROR_CODES = [
   'PARTNER_KIND_NOT_ALLOWED',
   /** Too many failed sign-ins in a row: wait before trying again. */
   'LOGIN_THROTTLED',
+  /** The partner withdrew the relationship request behind this invitation. */
+  'INVITATION_REVOKED',
+  /** The partner already has a pending relationship request to this customer. */
+  'RELATIONSHIP_REQUEST_ALREADY_PENDING',
+  /** The provider and reseller already have a link that is not revoked. */
+  'INDIRECT_LINK_ALREADY_EXISTS',
+  /** A subscription from another channel changes only through the partner that manages it. */
+  'NOT_MANAGING_PARTNER',
+  /** The channel's subscriptions cannot be taken over (`subscriptionManage`): CSP and Syndication. */
+  'CHANNEL_NOT_MANAGEABLE',
+  /** The Azure service is already cancelled or migrated. */
+  'SERVICE_NOT_ACTIVE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -54,7 +66,7 @@ export const ErrorCode = Object.fromEntries(ERROR_CODES.map((code) => [code, cod
 export interface UserError {
   code: ErrorCode;
   message: string;
-  /** Path of the offending input field, e.g. `['input', 'quantity']`; absent for whole-request rules. */
+  /** Path of the offending field inside the mutation's input, e.g. `['quantity']` or `['serviceIds', '2']`; absent for whole-request rules. */
   field?: string[];
 }
 
@@ -67,7 +79,11 @@ export class DomainError extends Error {
   readonly field: string[] | undefined;
   readonly internalMessage: string | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { field?: string[]; internalMessage?: string } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { field?: string[]; internalMessage?: string } = {},
+  ) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
@@ -75,8 +91,18 @@ export class DomainError extends Error {
     this.internalMessage = options.internalMessage;
   }
 
+  /** Rebuilds the error from a rule's refusal, so it can be thrown (and roll a transaction back). */
+  static fromUserError(error: UserError, internalMessage?: string): DomainError {
+    return new DomainError(error.code, error.message, {
+      ...(error.field ? { field: error.field } : {}),
+      ...(internalMessage ? { internalMessage } : {}),
+    });
+  }
+
   toUserError(): UserError {
-    return this.field ? { code: this.code, message: this.message, field: this.field } : { code: this.code, message: this.message };
+    return this.field
+      ? { code: this.code, message: this.message, field: this.field }
+      : { code: this.code, message: this.message };
   }
 }
 

@@ -16,7 +16,24 @@ export function addTerm(start: Date, term: Term): Date {
   const day = result.getUTCDate();
   result.setUTCDate(1);
   result.setUTCMonth(result.getUTCMonth() + months);
-  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
+  const lastDay = new Date(
+    Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0),
+  ).getUTCDate();
   result.setUTCDate(Math.min(day, lastDay));
   return result;
 }
+
+export const TERM_LABELS: Record<Term, string> = { P1M: '1 month', P1Y: '1 year', P3Y: '3 years' };
+
+export const BILLING_CYCLE_LABELS: Record<BillingCycle, string> = {
+  MONTHLY: 'monthly',
+  ANNUAL: 'annual',
+  TRIENNIAL: 'triennial',
+};
+
+/** A billing cycle never outlasts the term: monthly fits every term, triennial only three years. */
+export const BILLING_CYCLES_BY_TERM: Record<Term, readonly BillingCycle[]> = {
+  P1M: ['MONTHLY'],
+  P1Y: ['MONTHLY', 'ANNUAL'],
+  P3Y: ['MONTHLY', 'ANNUAL', 'TRIENNIAL'],
+};

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+
+import {
+  EXTERNAL_SUBSCRIPTION_CSV_COLUMNS,
+  EXTERNAL_SUBSCRIPTION_CSV_TEMPLATE,
+  externalSubscriptionCsvRowSchema,
+  toSubscriptionRegisterExternalInput,
+} from './external-subscription-csv.js';
+import { parseInput } from './parse-input.js';
+import { subscriptionRegisterExternalInputSchema } from './subscription-inputs.js';
+
+const row = (overrides: Record<string, string | undefined> = {}) => ({
+  customer_domain: 'adatum.onmicrosoft.com',
+  offer_sku: 'CFQ7TTC0LF8Q',
+  channel: 'DIRECT',
+  external_reference: 'ORDER-1042',
+  quantity: '25',
+  term_start: '2025-01-01',
+  term_end: '2026-01-01',
+  status: '',
+  auto_renew: '',
+  services: '',
+  ...overrides,
+});
+
+/** The template's rows as records, the way a CSV reader hands them over. */
+function templateRecords(): Record<string, string>[] {
+  const [header, ...lines] = EXTERNAL_SUBSCRIPTION_CSV_TEMPLATE.split('\n');
+  const columns = (header ?? '').split(',');
+  return lines.map((line) =>
+    Object.fromEntries(line.split(',').map((cell, index) => [columns[index] ?? '', cell])),
+  );
+}
+
+describe('externalSubscriptionCsvRowSchema', () => {
+  it('parses a row, with status ACTIVE and auto-renew off when left empty', () => {
+    expect(parseInput(externalSubscriptionCsvRowSchema, row())).toEqual({
+      ok: true,
+      value: {
+        customer_domain: 'adatum.onmicrosoft.com',
+        offer_sku: 'CFQ7TTC0LF8Q',
+        channel: 'DIRECT',
+        external_reference: 'ORDER-1042',
+        quantity: 25,
+        term_start: new Date('2025-01-01T00:00:00Z'),
+        term_end: new Date('2026-01-01T00:00:00Z'),
+        status: 'ACTIVE',
+        auto_renew: false,
+        services: undefined,
+      },
+    });
+  });
+
+  it.each([
+    [
+      'reads channels case-insensitively, with spaces or hyphens',
+      { channel: 'third party' },
+      { channel: 'THIRD_PARTY' },
+    ],
+    ['reads yes/no for auto-renew', { auto_renew: 'Yes' }, { auto_renew: true }],
+    [
+      'splits services on semicolons',
+      { quantity: '', services: 'Virtual Machines; Azure SQL Database;' },
+      { services: ['Virtual Machines', 'Azure SQL Database'] },
+    ],
+    [
+      'treats a missing optional column as empty',
+      { status: undefined, auto_renew: undefined, services: undefined },
+      { status: 'ACTIVE' },
+    ],
+  ])('%s', (_name, overrides, expected) => {
+    expect(parseInput(externalSubscriptionCsvRowSchema, row(overrides))).toMatchObject({
+      ok: true,
+      value: expected,
+    });
+  });
+
+  it.each([
+    ['refuses a CSP row (CSP subscriptions are sold here)', { channel: 'CSP' }, 'channel'],
+    ['refuses an empty customer domain', { customer_domain: '' }, 'customer_domain'],
+    ['refuses a missing external reference', { external_reference: ' ' }, 'external_reference'],
+    ['refuses a fractional quantity', { quantity: '2.5' }, 'quantity'],
+    ['refuses an unreadable date', { term_start: '01/02/2025' }, 'term_start'],
+    ['refuses a term end before the start', { term_end: '2024-01-01' }, 'term_end'],
+    ['refuses an unknown status', { status: 'PAUSED' }, 'status'],
+    ['refuses an auto-renew that is not yes or no', { auto_renew: 'maybe' }, 'auto_renew'],
+    ['refuses a service listed twice', { services: 'VMs;vms' }, 'services'],
+  ])('%s, naming the column', (_name, overrides, column) => {
+    const result = parseInput(externalSubscriptionCsvRowSchema, row(overrides));
+    expect(result.ok ? [] : result.errors.map((error) => error.field)).toEqual([[column]]);
+  });
+
+  it('parses every row of its own template', () => {
+    expect(EXTERNAL_SUBSCRIPTION_CSV_TEMPLATE.split('\n')[0]).toBe(
+      EXTERNAL_SUBSCRIPTION_CSV_COLUMNS.join(','),
+    );
+    for (const record of templateRecords()) {
+      expect(parseInput(externalSubscriptionCsvRowSchema, record).ok).toBe(true);
+    }
+  });
+
+  it('turns a parsed row into a valid subscriptionRegisterExternal input', () => {
+    const parsed = parseInput(
+      externalSubscriptionCsvRowSchema,
+      row({ quantity: '', services: 'Virtual Machines' }),
+    );
+    if (!parsed.ok) throw new Error('row should parse');
+    const input = toSubscriptionRegisterExternalInput(parsed.value, {
+      customerId: 'c1',
+      offerId: 'o1',
+    });
+    expect(input).toMatchObject({
+      customerId: 'c1',
+      offerId: 'o1',
+      channel: 'DIRECT',
+      services: [{ name: 'Virtual Machines' }],
+    });
+    expect(parseInput(subscriptionRegisterExternalInputSchema, input).ok).toBe(true);
+  });
+});

@@ -1,0 +1,92 @@
+import { render, screen, within } from '@testing-library/react';
+import { Provider } from 'urql';
+import { describe, expect, it } from 'vitest';
+import { createAdminClient } from '../../../app/client';
+import { graphQLError, installFakeApi } from '../../../testing/fake-api';
+import { customerDetailsResult, customerSubscription } from '../fixtures';
+import { CustomerDetailsView } from './customer-details-view';
+
+function renderView(id = 'Q3VzdG9tZXI6MQ==') {
+  return render(
+    <Provider value={createAdminClient()}>
+      <CustomerDetailsView id={id} />
+    </Provider>,
+  );
+}
+
+describe('CustomerDetailsView', () => {
+  it('shows the profile and the subscriptions of every channel', async () => {
+    const api = installFakeApi({
+      graphql: {
+        CustomerDetails: customerDetailsResult({}, [
+          customerSubscription({
+            channel: 'CSP',
+            status: 'ACTIVE',
+            quantity: 25,
+            termEndDate: '2026-06-30',
+          }),
+          customerSubscription({
+            offer: { __typename: 'Offer', id: 'T2ZmZXI6OTk=', name: 'Azure plan' } as never,
+            channel: 'EA',
+            status: 'SUSPENDED',
+            quantity: null,
+            termEndDate: null,
+          }),
+        ]),
+      },
+    });
+    renderView();
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Adatum Corporation' }),
+    ).toBeTruthy();
+    const profile = screen.getByRole('region', { name: 'Profile' });
+    expect(profile.textContent).toContain('adatum.onmicrosoft.com');
+    expect(profile.textContent).toContain('Germany');
+
+    const azure = screen
+      .getByRole('rowheader', { name: 'Azure plan' })
+      .closest('tr') as HTMLElement;
+    expect(
+      within(azure)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Enterprise Agreement', 'Suspended', '—', '—']);
+    const m365 = screen
+      .getByRole('rowheader', { name: 'Microsoft 365 E3' })
+      .closest('tr') as HTMLElement;
+    expect(
+      within(m365)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['CSP', 'Active', '25', 'Jun 30, 2026']);
+    expect(api.requestsFor('CustomerDetails')[0]?.variables).toEqual({
+      id: 'Q3VzdG9tZXI6MQ==',
+      subscriptionsFirst: 50,
+    });
+  });
+
+  it('says when only the first subscriptions are shown', async () => {
+    installFakeApi({
+      graphql: { CustomerDetails: customerDetailsResult({}, [customerSubscription()], 75) },
+    });
+    renderView();
+    expect(await screen.findByText('Showing the first 1 of 75 subscriptions.')).toBeTruthy();
+  });
+
+  it('says the customer does not exist when the API has no such customer for this partner', async () => {
+    installFakeApi({ graphql: { CustomerDetails: { data: { customer: null } } } });
+    renderView();
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'This customer does not exist',
+    );
+  });
+
+  it('treats a NOT_FOUND error the same way', async () => {
+    installFakeApi({ graphql: { CustomerDetails: graphQLError('NOT_FOUND') } });
+    renderView();
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'This customer does not exist',
+    );
+  });
+});

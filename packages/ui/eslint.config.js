@@ -1,0 +1,3 @@
+import { reactConfig } from '@switchyard/eslint-config/react';
+
+export default reactConfig;

@@ -1,0 +1,136 @@
+/**
+ * Who is asking: turns the credentials of a request (an API key or a session cookie) into an actor
+ * bound to one partner. Each lookup is one query that also loads the partner, run on the root
+ * database before the request transaction opens (the partner to act for is what it finds out).
+ */
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Role } from '@switchyard/domain';
+import type { AppDatabase } from '../db/client.js';
+import { apiKeys, sessions } from '../db/schema/index.js';
+import type { partners } from '../db/schema/index.js';
+import { hashSecret } from './secrets.js';
+
+export type PartnerRow = typeof partners.$inferSelect;
+
+/** A user signed in to the admin app, or an integrator's API key. Both act for one partner with one role. */
+export interface Actor {
+  type: 'user' | 'apiKey';
+  /** The user's or the API key's id. */
+  id: string;
+  partnerId: string;
+  role: Role;
+  /** The user's email or the key's name, as the audit log shows it. */
+  label: string;
+  /** The session (users signed in through the admin app), so sign-out can end it. */
+  sessionId?: string;
+}
+
+export interface Authenticated {
+  actor: Actor;
+  partner: PartnerRow;
+}
+
+/** What a request presented. `invalid`: something was sent, but it is not a credential we accept. */
+export type Credentials =
+  | { kind: 'none' }
+  | { kind: 'apiKey'; secret: string }
+  | { kind: 'session'; token: string }
+  | { kind: 'invalid'; reason: string };
+
+export const SESSION_COOKIE = 'sy_session';
+
+/** Reads credentials from request headers. The Authorization header wins over the cookie. */
+export function credentialsFromHeaders(authorization: string | undefined, cookieHeader: string | undefined): Credentials {
+  if (authorization !== undefined && authorization.trim() !== '') {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    if (!match?.[1]) return { kind: 'invalid', reason: 'The Authorization header must be "Bearer <API key>".' };
+    return { kind: 'apiKey', secret: match[1] };
+  }
+  const token = readCookie(cookieHeader, SESSION_COOKIE);
+  return token ? { kind: 'session', token } : { kind: 'none' };
+}
+
+export function readCookie(cookieHeader: string | undefined, name: string): string | undefined {
+  if (!cookieHeader) return undefined;
+  for (const part of cookieHeader.split(';')) {
+    const separator = part.indexOf('=');
+    if (separator < 0) continue;
+    if (part.slice(0, separator).trim() === name) {
+      const value = part.slice(separator + 1).trim();
+      try {
+        return decodeURIComponent(value);
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `lastUsedAt`/`lastSeenAt` are refreshed at most this often, so most requests write nothing. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export async function authenticateApiKey(db: AppDatabase, secret: string, now = new Date()): Promise<Authenticated | null> {
+  const key = await db.query.apiKeys.findFirst({
+    where: { secretHash: hashSecret(secret), revokedAt: { isNull: true } },
+    with: { partner: true },
+  });
+  if (!key) return null;
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    // Conditional, so concurrent requests with one key write once per interval.
+    await db
+      .update(apiKeys)
+      .set({ lastUsedAt: now })
+      .where(and(eq(apiKeys.id, key.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)))));
+  }
+  return {
+    actor: { type: 'apiKey', id: key.id, partnerId: key.partnerId, role: key.role, label: key.name },
+    partner: key.partner,
+  };
+}
+
+export async function authenticateSession(db: AppDatabase, token: string, now = new Date()): Promise<Authenticated | null> {
+  const session = await db.query.sessions.findFirst({
+    where: { tokenHash: hashSecret(token), expiresAt: { gt: now } },
+    with: { user: { with: { partner: true } } },
+  });
+  if (!session || session.user.disabledAt) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, session.id));
+  }
+  const { user } = session;
+  return {
+    actor: { type: 'user', id: user.id, partnerId: user.partnerId, role: user.role, label: user.email, sessionId: session.id },
+    partner: user.partner,
+  };
+}
+
+/** Resolves presented credentials; `null` when they do not identify an active actor. */
+export async function authenticate(db: AppDatabase, credentials: Credentials): Promise<Authenticated | null> {
+  switch (credentials.kind) {
+    case 'apiKey':
+      return authenticateApiKey(db, credentials.secret);
+    case 'session':
+      return authenticateSession(db, credentials.token);
+    case 'none':
+    case 'invalid':
+      return null;
+  }
+}
+
+/**
+ * Loads an actor by id, for the in-process test executor and jobs: the same checks as the
+ * credential paths (user not disabled, key not revoked), without a secret.
+ */
+export async function loadActor(db: AppDatabase, who: { type: 'user' | 'apiKey'; id: string }): Promise<Authenticated | null> {
+  if (who.type === 'apiKey') {
+    const key = await db.query.apiKeys.findFirst({ where: { id: who.id, revokedAt: { isNull: true } }, with: { partner: true } });
+    return key
+      ? { actor: { type: 'apiKey', id: key.id, partnerId: key.partnerId, role: key.role, label: key.name }, partner: key.partner }
+      : null;
+  }
+  const user = await db.query.users.findFirst({ where: { id: who.id, disabledAt: { isNull: true } }, with: { partner: true } });
+  return user
+    ? { actor: { type: 'user', id: user.id, partnerId: user.partnerId, role: user.role, label: user.email }, partner: user.partner }
+    : null;
+}

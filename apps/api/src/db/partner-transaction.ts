@@ -1,0 +1,139 @@
+/**
+ * The request transaction: everything one GraphQL request does runs in ONE transaction that acts
+ * for one partner. The partner is set with `set_config('app.partner_id', id, true)` — the `true`
+ * makes it transaction-local, so it can never leak to the next request that borrows the same
+ * pooled connection. Row-level security policies read it with `current_setting('app.partner_id')`.
+ *
+ * Round trips: on PostgreSQL the BEGIN and the set_config travel as one simple-protocol query
+ * (safe to inline: the id is a validated UUID), so a request costs its own queries + 2 (setup and
+ * COMMIT). On PGlite, `PGlite.transaction()` sends its own BEGIN, then the setup, then COMMIT
+ * (+3); that is in-process, so the extra message costs microseconds, and PGlite's transaction
+ * mutex is what serialises concurrent requests on its single connection.
+ *
+ * Savepoints: `fn` receives a Drizzle transaction; `tx.transaction(inner)` runs `inner` under a
+ * SAVEPOINT and rolls only it back when it throws, which mutations use to undo a half-done change
+ * while still committing its audit event and returning `userErrors`.
+ */
+import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
+import { PgliteSession, PgliteTransaction } from 'drizzle-orm/pglite';
+import type { PgDialect } from 'drizzle-orm/pg-core';
+import type pg from 'pg';
+import type { AppTransaction, Database } from './client.js';
+import { relations } from './relations.js';
+import { partnerTransactionRoleSql } from './row-level-security.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface PartnerTransactionOptions<T> {
+  /**
+   * Decides, after `fn` returned, whether to commit. Returning false rolls back and still returns
+   * the result (a mutation whose response carries errors must not leave half its writes behind).
+   */
+  shouldCommit?: (result: T) => boolean;
+}
+
+/**
+ * The statements that open a request transaction for `partnerId`, as one string. The only place
+ * that decides what a request transaction's session looks like: the partner, then the application
+ * role, under which PostgreSQL's row-level security policies apply (./row-level-security.ts).
+ */
+export function partnerTransactionSetupSql(partnerId: string): string {
+  if (!UUID.test(partnerId)) throw new Error(`Refusing to act for a partner id that is not a UUID: ${JSON.stringify(partnerId)}`);
+  const role = partnerTransactionRoleSql();
+  return `SELECT set_config('app.partner_id', '${partnerId.toLowerCase()}', true)${role ? `; ${role}` : ''}`;
+}
+
+export async function withPartnerTransaction<T>(
+  database: Database,
+  partnerId: string,
+  fn: (tx: AppTransaction) => Promise<T>,
+  options: PartnerTransactionOptions<T> = {},
+): Promise<T> {
+  const setup = partnerTransactionSetupSql(partnerId);
+  return database.kind === 'postgres'
+    ? postgresTransaction(database, setup, fn, options)
+    : pgliteTransaction(database, setup, fn, options);
+}
+
+async function postgresTransaction<T>(
+  database: Extract<Database, { kind: 'postgres' }>,
+  setup: string,
+  fn: (tx: AppTransaction) => Promise<T>,
+  { shouldCommit }: PartnerTransactionOptions<T>,
+): Promise<T> {
+  const client = await database.pool.connect();
+  // Drizzle's own `db.transaction()` sends BEGIN alone; building the transaction on the client we
+  // already opened saves that round trip while keeping Drizzle's savepoint-based nesting.
+  const dialect = dialectOf(database);
+  const session = new NodePgSession(oneQueryAtATime(client), dialect, relations);
+  const tx = new NodePgTransaction(dialect, session, relations, undefined, false) as unknown as AppTransaction;
+  // A connection whose BEGIN, COMMIT or ROLLBACK failed is in an unknown state: destroy it rather
+  // than hand a half-open transaction to the next request.
+  let broken: Error | undefined;
+  const control = async (text: string) => {
+    try {
+      await client.query(text);
+    } catch (error) {
+      broken = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    }
+  };
+  try {
+    await control(`BEGIN; ${setup}`);
+    let result: T;
+    try {
+      result = await fn(tx);
+    } catch (error) {
+      await control('ROLLBACK').catch(() => {});
+      throw error;
+    }
+    await control(shouldCommit && !shouldCommit(result) ? 'ROLLBACK' : 'COMMIT');
+    return result;
+  } finally {
+    client.release(broken);
+  }
+}
+
+async function pgliteTransaction<T>(
+  database: Extract<Database, { kind: 'pglite' }>,
+  setup: string,
+  fn: (tx: AppTransaction) => Promise<T>,
+  { shouldCommit }: PartnerTransactionOptions<T>,
+): Promise<T> {
+  const dialect = dialectOf(database);
+  // Mirrors drizzle's PgliteSession.transaction, plus the setup statement in the same transaction.
+  return database.pglite.transaction(async (pgliteTx) => {
+    await pgliteTx.exec(setup);
+    const session = new PgliteSession(pgliteTx, dialect, relations);
+    const tx = new PgliteTransaction(dialect, session, relations, undefined, false) as unknown as AppTransaction;
+    const result = await fn(tx);
+    if (shouldCommit && !shouldCommit(result)) await pgliteTx.rollback();
+    return result;
+  });
+}
+
+/**
+ * GraphQL resolves sibling fields concurrently, so several queries of one request can be issued at
+ * once on its single connection. pg queues them itself, but deprecates doing so (removed in pg 9);
+ * queue them here instead, in issue order, which is what the connection would do anyway.
+ */
+function oneQueryAtATime(client: pg.PoolClient): pg.PoolClient {
+  let tail: Promise<unknown> = Promise.resolve();
+  const query = (...args: unknown[]) => {
+    const run = tail.then(() => (client.query as (...queryArgs: unknown[]) => Promise<unknown>)(...args));
+    tail = run.catch(() => {});
+    return run;
+  };
+  return new Proxy(client, { get: (target, key): unknown => (key === 'query' ? query : Reflect.get(target, key, target)) });
+}
+
+/**
+ * The dialect (SQL generation and the driver's codecs) of the root database. Drizzle keeps it on
+ * the instance but does not type it as public; a transaction must reuse it to read values the way
+ * the root database does.
+ */
+function dialectOf(database: Database): PgDialect {
+  const dialect = (database.db as unknown as { dialect?: PgDialect }).dialect;
+  if (!dialect) throw new Error('drizzle-orm no longer exposes the dialect on the database instance');
+  return dialect;
+}

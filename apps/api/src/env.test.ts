@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from './env.js';
+
+describe('parseEnv', () => {
+  it('defaults to PGlite, localhost:4000 and a public URL on that port', () => {
+    const env = parseEnv({});
+    expect(env.databaseUrl).toBeUndefined();
+    expect(env.pgliteDir).toMatch(/\.data[/\\]pglite$/);
+    expect(env).toMatchObject({ host: 'localhost', port: 4000, publicUrl: 'http://localhost:4000', nodeEnv: 'development', isProduction: false });
+  });
+
+  it('derives the public URL from PORT and strips a trailing slash from PUBLIC_URL', () => {
+    expect(parseEnv({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(parseEnv({ PUBLIC_URL: 'https://switchyard.example/' }).publicUrl).toBe('https://switchyard.example');
+  });
+
+  it('treats an empty DATABASE_URL as absent and accepts postgres URLs', () => {
+    expect(parseEnv({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+    expect(parseEnv({ DATABASE_URL: 'postgres://u@h:5432/d' }).databaseUrl).toBe('postgres://u@h:5432/d');
+  });
+
+  it('names every invalid variable', () => {
+    expect(() => parseEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', NODE_ENV: 'staging' })).toThrow(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/);
+  });
+});

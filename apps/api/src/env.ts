@@ -1,0 +1,87 @@
+/**
+ * The API's configuration: the only module that reads `process.env`, validated once with zod so a
+ * bad value stops the process at start-up with a clear message instead of failing a request later.
+ *
+ * Defaults are chosen for `npm start` on a developer machine: no DATABASE_URL means an in-process
+ * PGlite database under `<repo>/.data/pglite` (git-ignored), and the server listens on `localhost`
+ * only. Set HOST=0.0.0.0 explicitly in a container or behind a proxy; exposing the API on every
+ * interface is a deployment decision, not a default.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root (apps/api/src → ../../..), for defaults that live beside the code. */
+export const REPOSITORY_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL');
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** PostgreSQL connection string; absent (or empty) → PGlite. */
+    DATABASE_URL: z.preprocess((value) => (value === '' ? undefined : value), postgresUrl.optional()),
+    /** PGlite data directory, or `memory://` for a throw-away database. */
+    PGLITE_DIR: z.string().trim().min(1).default(resolve(REPOSITORY_ROOT, '.data/pglite')),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
+    HOST: z.string().trim().min(1).default('localhost'),
+    /** How long a sign-in lasts. */
+    SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+    /** Where people reach the admin app; invitation links are built from it. Default: http://localhost:PORT. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+  })
+  .transform((raw) => ({
+    nodeEnv: raw.NODE_ENV,
+    isProduction: raw.NODE_ENV === 'production',
+    databaseUrl: raw.DATABASE_URL,
+    pgliteDir: raw.PGLITE_DIR,
+    port: raw.PORT,
+    host: raw.HOST,
+    sessionTtlHours: raw.SESSION_TTL_HOURS,
+    publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
+    logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === 'test' ? 'warn' : 'info'),
+  }));
+
+export type Env = z.output<typeof envSchema>;
+
+/** Parses an environment (the process's by default); throws one error listing every bad variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${problems.join('\n')}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The process's environment, parsed on first use. */
+export function loadEnv(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
+
+/** The admin database tests create their own databases from when nothing else is configured. */
+export const DEFAULT_TEST_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * Test-only inputs, read here so the rule "process.env only in env.ts" holds for the test harness
+ * too: the PostgreSQL server to create test databases on, whether we run in CI (where an
+ * unreachable PostgreSQL fails the run instead of skipping), and which database kind the current
+ * vitest project runs against (set per project in vitest.config.ts).
+ */
+export function loadTestEnv(source: Record<string, string | undefined> = process.env) {
+  return {
+    adminDatabaseUrl: source.TEST_DATABASE_URL || source.DATABASE_URL || DEFAULT_TEST_ADMIN_URL,
+    isCi: source.CI === 'true' || source.CI === '1',
+    databaseKind: source.SWITCHYARD_TEST_DATABASE === 'postgres' ? ('postgres' as const) : ('pglite' as const),
+  };
+}

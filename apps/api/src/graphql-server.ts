@@ -1,0 +1,70 @@
+/**
+ * The Apollo Server that executes GraphQL for HTTP (server.ts) and for the in-process test
+ * executor (src/test/execute-operation.ts): same schema, plugins and error formatting.
+ *
+ * Settings and why: the landing page is disabled (Apollo's loads a CDN; our GraphiQL is served by
+ * the admin build at /graphiql), introspection is on (the schema is public, and committed), HTTP
+ * batching is off (one request = one transaction = one operation), CSRF prevention is on (a GET
+ * or a simple-content-type POST needs a non-simple header, so a browser form on another site
+ * cannot make a signed-in user's browser run an operation).
+ */
+import type { Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { GraphQLSchema } from 'graphql';
+import type { Context } from './context.js';
+import { createErrorFormatter } from './errors.js';
+import type { Logger } from './logger.js';
+
+export interface GraphQLServerOptions {
+  schema: GraphQLSchema;
+  isProduction: boolean;
+  logger: Logger;
+  /** The HTTP server to drain on stop (in-flight requests finish before the database closes). */
+  httpServer?: Server;
+}
+
+/** Records what the operation was and whether it failed, for the request transaction's commit decision. */
+const requestOutcomePlugin: ApolloServerPlugin<Context> = {
+  requestDidStart() {
+    return Promise.resolve({
+      didResolveOperation({ contextValue, operation }) {
+        contextValue.outcome.operationType = operation?.operation;
+        return Promise.resolve();
+      },
+      willSendResponse({ contextValue, response }) {
+        if (response.body.kind === 'single' && response.body.singleResult.errors?.length) {
+          contextValue.outcome.hasErrors = true;
+        }
+        return Promise.resolve();
+      },
+    });
+  },
+};
+
+export function createGraphQLServer({ schema, isProduction, logger, httpServer }: GraphQLServerOptions): ApolloServer<Context> {
+  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginLandingPageDisabled(), requestOutcomePlugin];
+  if (httpServer) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer }));
+  return new ApolloServer<Context>({
+    schema,
+    plugins,
+    introspection: true,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: !isProduction,
+    formatError: createErrorFormatter({
+      isProduction,
+      onInternalError: (error) => logger.error('GraphQL resolver failed', error),
+    }),
+    logger: {
+      debug: (message: unknown) => logger.debug(String(message)),
+      info: (message: unknown) => logger.info(String(message)),
+      warn: (message: unknown) => logger.warn(String(message)),
+      error: (message: unknown) => logger.error(String(message)),
+    },
+    // Signals are handled by main.ts, which also closes the database after Apollo stops.
+    stopOnTerminationSignals: false,
+  });
+}

@@ -1,0 +1,28 @@
+/** User: a person who signs in to the admin app for one partner, with one role (domain.md §8). */
+import { builder } from '../../builder.js';
+import { RoleEnum } from '../enums.js';
+import { registerNodeVisibility } from '../node-visibility.js';
+import { inArray, and, eq } from 'drizzle-orm';
+import { users } from '../../db/schema/index.js';
+
+export const User = builder.drizzleNode('users', {
+  name: 'User',
+  id: { column: (user) => user.id },
+  fields: (t) => ({
+    email: t.exposeString('email'),
+    name: t.exposeString('name'),
+    role: t.expose('role', { type: RoleEnum }),
+    isDisabled: t.boolean({ select: { columns: { disabledAt: true } }, resolve: (user) => user.disabledAt !== null }),
+    lastSignedInAt: t.expose('lastSignedInAt', { type: 'DateTime', nullable: true }),
+    partner: t.relation('partner'),
+  }),
+});
+
+// A partner's users are visible to that partner only.
+registerNodeVisibility('User', async (ids, context) => {
+  const rows = await context.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, ids), eq(users.partnerId, context.partner.id)));
+  return rows.map((row) => row.id);
+});

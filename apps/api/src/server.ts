@@ -1,0 +1,231 @@
+/**
+ * The HTTP server (express 5): GraphQL at /graphql (POST, and GET for queries), sign-in and
+ * sign-out at /auth/*, /healthz, GraphiQL at /graphiql and the admin app (apps/admin/dist) at /.
+ *
+ * One GraphQL request's path: credentials → actor (auth/authenticate.ts) → the partner's request
+ * transaction (context.ts) → Apollo executes the operation inside it → commit (a mutation without
+ * errors) or rollback → response. Our own handler calls `executeHTTPGraphQLRequest` rather than a
+ * ready-made middleware precisely so the whole execution sits inside that transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { HeaderMap } from '@apollo/server';
+import type { ApolloServer, HTTPGraphQLRequest, HTTPGraphQLResponse } from '@apollo/server';
+import { sql } from 'drizzle-orm';
+import express from 'express';
+import type { ErrorRequestHandler, Request, Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { z } from 'zod';
+import { authenticate, credentialsFromHeaders, readCookie, SESSION_COOKIE } from './auth/authenticate.js';
+import { signIn, signOut } from './auth/sign-in.js';
+import type { Context } from './context.js';
+import { withRequestContext } from './context.js';
+import type { Database } from './db/client.js';
+import { createGraphQLServer } from './graphql-server.js';
+import type { Logger } from './logger.js';
+import { encodeGlobalId } from './schema/global-id.js';
+
+export const ADMIN_DIST_DIR = fileURLToPath(new URL('../../admin/dist', import.meta.url));
+
+export interface ServerOptions {
+  database: Database;
+  schema: GraphQLSchema;
+  logger: Logger;
+  isProduction: boolean;
+  sessionTtlHours: number;
+  publicUrl: string;
+  /** The built admin app; defaults to apps/admin/dist. */
+  adminDistDir?: string;
+}
+
+export interface RunningServer {
+  /** e.g. http://localhost:4000 */
+  url: string;
+  port: number;
+  graphQLServer: ApolloServer<Context>;
+  /** Stops accepting requests and waits for in-flight ones (the database stays open: main.ts owns it). */
+  stop(): Promise<void>;
+}
+
+const loginBody = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
+
+export async function startServer(options: ServerOptions & { host: string; port: number }): Promise<RunningServer> {
+  const app = express();
+  const httpServer = createServer(app);
+  const graphQLServer = createGraphQLServer({ schema: options.schema, isProduction: options.isProduction, logger: options.logger, httpServer });
+  await graphQLServer.start();
+  mountRoutes(app, graphQLServer, options);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const displayHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  return {
+    url: `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${port}`,
+    port,
+    graphQLServer,
+    // The drain plugin closes the HTTP server and waits for open requests.
+    stop: () => graphQLServer.stop(),
+  };
+}
+
+function mountRoutes(app: express.Express, graphQLServer: ApolloServer<Context>, options: ServerOptions): void {
+  const { database, logger } = options;
+  const adminDistDir = options.adminDistDir ?? ADMIN_DIST_DIR;
+
+  app.disable('x-powered-by');
+  // `req.secure` and `req.ip` honour X-Forwarded-* from a reverse proxy on this machine only.
+  app.set('trust proxy', 'loopback');
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    res.setHeader('X-Frame-Options', 'DENY');
+    next();
+  });
+  const json = express.json({ limit: '1mb' });
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await database.db.execute(sql`select 1`);
+      res.json({ status: 'ok' });
+    } catch (error) {
+      logger.error('Health check failed', error);
+      res.status(503).json({ status: 'error', message: 'The database is unreachable.' });
+    }
+  });
+
+  app.post('/auth/login', json, async (req, res) => {
+    const parsed = loginBody.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ error: { code: 'VALIDATION_FAILED', message: 'Send a JSON body with "email" and "password".' } });
+      return;
+    }
+    const result = await signIn(database.db, { ...parsed.data, ipAddress: req.ip, sessionTtlHours: options.sessionTtlHours });
+    if (!result.ok) {
+      res.status(result.code === 'LOGIN_THROTTLED' ? 429 : 401).json({ error: { code: result.code, message: result.message } });
+      return;
+    }
+    res.cookie(SESSION_COOKIE, result.token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: req.secure,
+      path: '/',
+      expires: result.expiresAt,
+    });
+    res.json({
+      user: { email: result.user.email, name: result.user.name, role: result.user.role },
+      partner: { id: encodeGlobalId('Partner', result.partner.id), name: result.partner.name },
+    });
+  });
+
+  app.post('/auth/logout', async (req, res) => {
+    const token = readCookie(req.get('cookie'), SESSION_COOKIE);
+    if (token) await signOut(database.db, token);
+    res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/' });
+    res.status(204).end();
+  });
+
+  app.all('/graphql', json, async (req, res) => {
+    const requestId = randomUUID();
+    res.setHeader('X-Request-Id', requestId);
+    const credentials = credentialsFromHeaders(req.get('authorization'), req.get('cookie'));
+    const authenticated = credentials.kind === 'invalid' ? null : await authenticate(database.db, credentials);
+    if (credentials.kind !== 'none' && !authenticated) {
+      // Credentials were sent but are wrong: say so at once rather than run the operation anonymously.
+      const message =
+        credentials.kind === 'invalid'
+          ? credentials.reason
+          : credentials.kind === 'apiKey'
+            ? 'The API key is invalid or has been revoked.'
+            : 'Your session has expired. Sign in again.';
+      if (credentials.kind === 'session') res.clearCookie(SESSION_COOKIE, { path: '/' });
+      res.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+      return;
+    }
+    const httpGraphQLRequest = toHTTPGraphQLRequest(req);
+    const response = await withRequestContext(
+      database,
+      { requestId, authenticated, idempotencyKey: req.get('idempotency-key') ?? undefined, publicUrl: options.publicUrl },
+      // The whole execution, including reading any streamed body, happens inside the transaction.
+      async (context) => bufferResponse(await graphQLServer.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => Promise.resolve(context) })),
+    );
+    sendResponse(res, response);
+  });
+
+  const hasAdminBuild = existsSync(join(adminDistDir, 'index.html'));
+  app.get('/graphiql', (_req, res) => {
+    const page = join(adminDistDir, 'graphiql.html');
+    if (existsSync(page)) res.sendFile(page);
+    else res.status(503).type('html').send(missingBuildPage('GraphiQL'));
+  });
+  if (hasAdminBuild) app.use(express.static(adminDistDir, { index: false, maxAge: options.isProduction ? '1h' : 0 }));
+  // Single-page app: any other GET that wants HTML gets index.html, and the client-side router takes over.
+  app.get(/^\/(?!graphql|auth\/|healthz).*/, (req, res, next) => {
+    if (!req.accepts('html')) {
+      next();
+      return;
+    }
+    if (hasAdminBuild) res.sendFile(join(adminDistDir, 'index.html'));
+    else res.status(503).type('html').send(missingBuildPage('The admin app'));
+  });
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such route.' } });
+  });
+  const handleError: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+    const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 500;
+    const isClientError = status >= 400 && status < 500;
+    if (!isClientError) logger.error(`${req.method} ${req.path} failed`, error);
+    const code = isClientError ? 'VALIDATION_FAILED' : 'INTERNAL_SERVER_ERROR';
+    const message = isClientError ? 'The request body is not valid JSON or is too large.' : 'Internal server error';
+    if (res.headersSent) return;
+    if (req.path === '/graphql') res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    else res.status(status).json({ error: { code, message } });
+  };
+  app.use(handleError);
+}
+
+function toHTTPGraphQLRequest(req: Request): HTTPGraphQLRequest {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return {
+    method: req.method.toUpperCase(),
+    headers,
+    search: new URL(req.originalUrl, 'http://localhost').search,
+    body: req.body as unknown,
+  };
+}
+
+type BufferedResponse = Omit<HTTPGraphQLResponse, 'body'> & { body: string };
+
+async function bufferResponse(response: HTTPGraphQLResponse): Promise<BufferedResponse> {
+  if (response.body.kind === 'complete') return { ...response, body: response.body.string };
+  let body = '';
+  for await (const chunk of response.body.asyncIterator) body += chunk;
+  return { ...response, body };
+}
+
+function sendResponse(res: Response, response: BufferedResponse): void {
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.status(response.status ?? 200).send(response.body);
+}
+
+function missingBuildPage(what: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Switchyard</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; line-height: 1.5">
+<h1>${what} is not built yet</h1>
+<p>Run <code>pnpm --filter @switchyard/admin build</code> (or <code>npm start</code>, which builds everything), then reload.</p>
+<p>The GraphQL API is up at <a href="/graphql">/graphql</a>; <a href="/healthz">/healthz</a> reports its health.</p>
+</body></html>`;
+}

@@ -54,6 +54,8 @@ export const ERROR_CODES = [
   'CHANNEL_NOT_MANAGEABLE',
   /** The Azure service is already cancelled or migrated. */
   'SERVICE_NOT_ACTIVE',
+  /** The change would leave the partner without an active global admin (nobody could manage users). */
+  'LAST_GLOBAL_ADMIN',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

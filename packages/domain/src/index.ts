@@ -25,12 +25,15 @@ export * from './inputs/external-subscription-csv.js';
 export * from './inputs/transfer-inputs.js';
 export * from './inputs/indirect-link-inputs.js';
 export * from './inputs/access-inputs.js';
+export * from './inputs/user-invitation-inputs.js';
 export * from './inputs/mutation-inputs.js';
 
 // Rules
 export * from './facts.js';
 export * from './rule-result.js';
+export * from './rules/plan-relationship.js';
 export * from './rules/create-customer.js';
+export * from './rules/update-customer.js';
 export * from './rules/request-relationship.js';
 export * from './rules/terminate-relationship.js';
 export * from './rules/sell-subscription.js';
@@ -41,3 +44,5 @@ export * from './rules/standard-term.js';
 export * from './rules/change-indirect-link.js';
 export * from './rules/check-transfer-eligibility.js';
 export * from './rules/respond-transfer.js';
+export * from './rules/plan-csp-replacement.js';
+export * from './rules/manage-access.js';

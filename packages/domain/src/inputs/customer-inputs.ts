@@ -16,6 +16,8 @@ export const customerCreateInputSchema = z.object({
   companyName: requiredText(COMPANY_NAME_MAX_LENGTH),
   primaryDomain: primaryDomainSchema,
   country: countryCodeSchema,
+  /** An indirect reseller names the indirect provider it sells through to this customer. */
+  indirectProviderId: optional(idSchema),
 });
 export type CustomerCreateInput = z.infer<typeof customerCreateInputSchema>;
 

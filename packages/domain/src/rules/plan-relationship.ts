@@ -42,7 +42,10 @@ export function planRelationship({
   const reasons: UserError[] = [];
   if (partner.kind === 'INDIRECT_RESELLER') {
     const link = indirectProviderId
-      ? indirectLinks.find((candidate) => candidate.providerId === indirectProviderId && candidate.resellerId === partner.id)
+      ? indirectLinks.find(
+          (candidate) =>
+            candidate.providerId === indirectProviderId && candidate.resellerId === partner.id,
+        )
       : undefined;
     if (!indirectProviderId) {
       reasons.push(
@@ -62,13 +65,20 @@ export function planRelationship({
       );
     }
   } else if (indirectProviderId) {
-    reasons.push(userError('PARTNER_KIND_NOT_ALLOWED', 'Only indirect resellers name an indirect provider.', field));
+    reasons.push(
+      userError(
+        'PARTNER_KIND_NOT_ALLOWED',
+        'Only indirect resellers name an indirect provider.',
+        field,
+      ),
+    );
   }
   return {
     reasons,
     plan: {
       relationshipType: RELATIONSHIP_TYPE_BY_PARTNER_KIND[partner.kind],
-      indirectProviderId: partner.kind === 'INDIRECT_RESELLER' ? (indirectProviderId ?? null) : null,
+      indirectProviderId:
+        partner.kind === 'INDIRECT_RESELLER' ? (indirectProviderId ?? null) : null,
     },
   };
 }
@@ -84,12 +94,26 @@ export interface RelationshipToCreate {
  * The relationships a plan starts: the partner's own and, for an indirect reseller, the named
  * provider's `INDIRECT_PROVIDER` relationship (the provider bills what its reseller sells).
  */
-export function relationshipsForPlan(partnerId: string, customerId: string, plan: RelationshipPlan): RelationshipToCreate[] {
+export function relationshipsForPlan(
+  partnerId: string,
+  customerId: string,
+  plan: RelationshipPlan,
+): RelationshipToCreate[] {
   const relationships: RelationshipToCreate[] = [
-    { partnerId, customerId, type: plan.relationshipType, indirectProviderId: plan.indirectProviderId },
+    {
+      partnerId,
+      customerId,
+      type: plan.relationshipType,
+      indirectProviderId: plan.indirectProviderId,
+    },
   ];
   if (plan.relationshipType === 'INDIRECT_RESELLER' && plan.indirectProviderId) {
-    relationships.push({ partnerId: plan.indirectProviderId, customerId, type: 'INDIRECT_PROVIDER', indirectProviderId: null });
+    relationships.push({
+      partnerId: plan.indirectProviderId,
+      customerId,
+      type: 'INDIRECT_PROVIDER',
+      indirectProviderId: null,
+    });
   }
   return relationships;
 }

@@ -12,11 +12,11 @@ import type {
   RelationshipFacts,
   RelationshipRequestFacts,
 } from '../facts.js';
-import type { PartnerKind } from '../partners.js';
 import { RELATIONSHIP_REQUEST_TTL_DAYS } from '../relationships.js';
-import type { RelationshipType } from '../relationships.js';
 import { fromReasons, refuse, userError } from '../rule-result.js';
 import type { RuleResult } from '../rule-result.js';
+import { planRelationship, relationshipsForPlan } from './plan-relationship.js';
+import type { RelationshipPlan, RelationshipToCreate } from './plan-relationship.js';
 import {
   cloudMismatch,
   findActiveRelationship,
@@ -39,12 +39,6 @@ function isExpired(
   );
 }
 
-const RELATIONSHIP_TYPE_BY_PARTNER_KIND: Record<PartnerKind, RelationshipType> = {
-  DIRECT_PROVIDER: 'RESELLER',
-  INDIRECT_PROVIDER: 'INDIRECT_PROVIDER',
-  INDIRECT_RESELLER: 'INDIRECT_RESELLER',
-};
-
 export interface RelationshipRequestCreateRequest {
   partner: PartnerFacts;
   customer: CustomerFacts;
@@ -58,9 +52,7 @@ export interface RelationshipRequestCreateRequest {
   now: Date;
 }
 
-export interface RelationshipRequestPlan {
-  relationshipType: RelationshipType;
-  indirectProviderId: string | null;
+export interface RelationshipRequestPlan extends RelationshipPlan {
   expiresAt: Date;
 }
 
@@ -103,43 +95,14 @@ export function checkRelationshipRequestCreate({
     );
   }
 
-  const providerId = input.indirectProviderId;
-  if (partner.kind === 'INDIRECT_RESELLER') {
-    const link = providerId
-      ? indirectLinks.find(
-          (candidate) => candidate.providerId === providerId && candidate.resellerId === partner.id,
-        )
-      : undefined;
-    if (!providerId) {
-      reasons.push(
-        userError(
-          'INDIRECT_LINK_REQUIRED',
-          'As an indirect reseller, name the indirect provider you will sell through to this customer.',
-          ['indirectProviderId'],
-        ),
-      );
-    } else if (link?.status !== 'ACTIVE') {
-      reasons.push(
-        userError(
-          'INDIRECT_LINK_REQUIRED',
-          'Your organisation has no active link with this indirect provider: ask the provider to invite you, or to lift the suspension.',
-          ['indirectProviderId'],
-        ),
-      );
-    }
-  } else if (providerId) {
-    reasons.push(
-      userError('PARTNER_KIND_NOT_ALLOWED', 'Only indirect resellers name an indirect provider.', [
-        'indirectProviderId',
-      ]),
-    );
-  }
-
-  return fromReasons(reasons, {
-    relationshipType: RELATIONSHIP_TYPE_BY_PARTNER_KIND[partner.kind],
-    indirectProviderId: partner.kind === 'INDIRECT_RESELLER' ? (providerId ?? null) : null,
-    expiresAt: relationshipRequestExpiresAt(now),
+  const { reasons: providerReasons, plan } = planRelationship({
+    partner,
+    indirectProviderId: input.indirectProviderId,
+    indirectLinks,
   });
+  reasons.push(...providerReasons);
+
+  return fromReasons(reasons, { ...plan, expiresAt: relationshipRequestExpiresAt(now) });
 }
 
 /** Why an invitation can no longer be answered, in words for the customer's administrator. */
@@ -167,13 +130,6 @@ function invitationUnusable(request: RelationshipRequestFacts, now: Date): UserE
   }
 }
 
-export interface RelationshipToCreate {
-  partnerId: string;
-  customerId: string;
-  type: RelationshipType;
-  indirectProviderId: string | null;
-}
-
 export interface InvitationAnswerRequest {
   request: RelationshipRequestFacts;
   /** The customer's relationships, so acceptance does not duplicate one. */
@@ -195,22 +151,10 @@ export function checkRelationshipRequestAccept({
 }> {
   const unusable = invitationUnusable(request, now);
   if (unusable) return { ok: false, errors: [unusable] };
-  const wanted: RelationshipToCreate[] = [
-    {
-      partnerId: request.partnerId,
-      customerId: request.customerId,
-      type: request.relationshipType,
-      indirectProviderId: request.indirectProviderId,
-    },
-  ];
-  if (request.relationshipType === 'INDIRECT_RESELLER' && request.indirectProviderId) {
-    wanted.push({
-      partnerId: request.indirectProviderId,
-      customerId: request.customerId,
-      type: 'INDIRECT_PROVIDER',
-      indirectProviderId: null,
-    });
-  }
+  const wanted = relationshipsForPlan(request.partnerId, request.customerId, {
+    relationshipType: request.relationshipType,
+    indirectProviderId: request.indirectProviderId,
+  });
   return fromReasons([], {
     changes: { status: 'ACCEPTED' } as const,
     relationshipsToCreate: wanted.filter(

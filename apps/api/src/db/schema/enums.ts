@@ -42,5 +42,10 @@ export const transferLineItemStatusEnum = pgEnum('transfer_line_item_status', TR
 export const transferEffectiveEnum = pgEnum('transfer_effective', TRANSFER_EFFECTIVE);
 export const cancelSourceEnum = pgEnum('cancel_source', CANCEL_SOURCE);
 export const roleEnum = pgEnum('role', ROLES);
-export const actorTypeEnum = pgEnum('actor_type', ['USER', 'API_KEY', 'SYSTEM']);
+/**
+ * Who an audit event says acted: a user or an API key of the partner, the system (background job),
+ * or the customer's administrator answering an invitation with its single-use token.
+ */
+export const ACTOR_TYPES = ['USER', 'API_KEY', 'SYSTEM', 'CUSTOMER'] as const;
+export const actorTypeEnum = pgEnum('actor_type', ACTOR_TYPES);
 export const idempotencyStatusEnum = pgEnum('idempotency_status', ['IN_PROGRESS', 'COMPLETED']);

@@ -38,7 +38,10 @@ export const indirectLinks = pgTable(
     version: version(),
   },
   (t) => [
-    uniqueIndex('indirect_links_provider_reseller_key').on(t.providerId, t.resellerId),
+    // One live link per provider and reseller; a revoked one is history, and the provider may invite again.
+    uniqueIndex('indirect_links_provider_reseller_key')
+      .on(t.providerId, t.resellerId)
+      .where(sql`${t.status} <> 'REVOKED'`),
     index('indirect_links_reseller_idx').on(t.resellerId),
     check('indirect_links_distinct_parties', sql`${t.providerId} <> ${t.resellerId}`),
   ],

@@ -1,12 +1,12 @@
-/** The admin app's entry: styles, the language from the browser, and the React root. */
+/** The admin app's entry: styles, the language (remembered choice, else the browser's), and the React root. */
 import '@switchyard/ui/styles.css';
 import './app/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { pickLocale } from './i18n/locales';
+import { initialLocale } from './i18n/locales';
 
-const locale = pickLocale(navigator.languages);
+const locale = initialLocale(navigator.languages);
 document.documentElement.lang = locale;
 
 const container = document.getElementById('root');

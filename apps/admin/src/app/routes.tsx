@@ -1,14 +1,64 @@
 /**
  * The route table: each feature's URL patterns and the view each renders. Add a feature by adding
- * its routes here; the first matching route wins.
+ * its routes here; the first matching route wins. Sections other than customers are loaded on
+ * demand (`lazy`), so the first load carries only the frame and the customer list.
  */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { CustomerDetailsView } from '../features/customers/views/customer-details-view';
 import { CustomerListView } from '../features/customers/views/customer-list-view';
-import { customerListPath, customerListUrl, customerPathPattern } from '../features/customers/urls';
+import {
+  customerCreatePath,
+  customerListPath,
+  customerPathPattern,
+  customerTransferPathPattern,
+} from '../features/customers/urls';
+import { transferListPath, transferPathPattern } from '../features/transfers/urls';
+import { Loading } from './load-state';
 import { NotFoundView } from './not-found-view';
 import { matchRoute, navigate, useLocation } from './router';
+
+const CustomerCreateView = lazy(() =>
+  import('../features/customers/views/customer-create-view').then((m) => ({
+    default: m.CustomerCreateView,
+  })),
+);
+const OverviewView = lazy(() =>
+  import('../features/overview/views/overview-view').then((m) => ({ default: m.OverviewView })),
+);
+const TransferWizardView = lazy(() =>
+  import('../features/transfers/views/transfer-wizard-view').then((m) => ({
+    default: m.TransferWizardView,
+  })),
+);
+const TransferListView = lazy(() =>
+  import('../features/transfers/views/transfer-list-view').then((m) => ({
+    default: m.TransferListView,
+  })),
+);
+const TransferDetailsView = lazy(() =>
+  import('../features/transfers/views/transfer-details-view').then((m) => ({
+    default: m.TransferDetailsView,
+  })),
+);
+const ChannelsView = lazy(() =>
+  import('../features/channels/views/channels-view').then((m) => ({ default: m.ChannelsView })),
+);
+const PartnersView = lazy(() =>
+  import('../features/partners/views/partners-view').then((m) => ({ default: m.PartnersView })),
+);
+const AuditLogView = lazy(() =>
+  import('../features/audit/views/audit-log-view').then((m) => ({ default: m.AuditLogView })),
+);
+const SettingsView = lazy(() =>
+  import('../features/settings/views/settings-view').then((m) => ({ default: m.SettingsView })),
+);
+
+export const overviewPath = '/overview';
+export const channelsPath = '/channels';
+export const partnersPath = '/partners';
+export const auditPath = '/audit';
+export const settingsPath = '/settings';
 
 interface Route {
   pattern: string;
@@ -21,20 +71,38 @@ function Redirect({ to }: { to: string }) {
 }
 
 const ROUTES: readonly Route[] = [
-  { pattern: '/', render: () => <Redirect to={customerListUrl()} /> },
+  { pattern: '/', render: () => <Redirect to={customerListPath} /> },
+  { pattern: overviewPath, render: () => <OverviewView /> },
   { pattern: customerListPath, render: () => <CustomerListView /> },
+  { pattern: customerCreatePath, render: () => <CustomerCreateView /> },
   // Keyed by id: another customer is a new page, not an update of this one.
   {
     pattern: customerPathPattern,
     render: ({ id = '' }) => <CustomerDetailsView key={id} id={id} />,
   },
+  {
+    pattern: customerTransferPathPattern,
+    render: ({ id = '' }) => <TransferWizardView key={id} customerId={id} />,
+  },
+  { pattern: transferListPath, render: () => <TransferListView /> },
+  {
+    pattern: transferPathPattern,
+    render: ({ id = '' }) => <TransferDetailsView key={id} id={id} />,
+  },
+  { pattern: channelsPath, render: () => <ChannelsView /> },
+  { pattern: partnersPath, render: () => <PartnersView /> },
+  { pattern: auditPath, render: () => <AuditLogView /> },
+  { pattern: settingsPath, render: () => <SettingsView /> },
 ];
 
 export function Routes() {
   const { pathname } = useLocation();
   for (const route of ROUTES) {
     const params = matchRoute(route.pattern, pathname);
-    if (params) return route.render(params);
+    if (params)
+      return (
+        <Suspense fallback={<Loading label="app.loadingPage" />}>{route.render(params)}</Suspense>
+      );
   }
   return <NotFoundView />;
 }

@@ -33,6 +33,11 @@ export interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
+/** Provides a session as is: for tests of views that read the viewer, without signing in. */
+export function SessionValueProvider({ value, children }: { value: Session; children: ReactNode }) {
+  return <SessionContext value={value}>{children}</SessionContext>;
+}
+
 export function useSession(): Session {
   const session = useContext(SessionContext);
   if (!session)

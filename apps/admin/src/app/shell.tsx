@@ -6,8 +6,11 @@ import { AppShell, Button } from '@switchyard/ui';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { customerListPath } from '../features/customers/urls';
+import { transferListPath } from '../features/transfers/urls';
 import { useI18n } from '../i18n/i18n';
+import { LocaleSwitcher } from './locale-switcher';
 import { Link, useLocation } from './router';
+import { auditPath, channelsPath, overviewPath, partnersPath, settingsPath } from './routes';
 import { useSession } from './session';
 
 const GRAPHIQL_PATH = '/graphiql';
@@ -35,12 +38,19 @@ export function Shell({ children }: { children: ReactNode }) {
     }
   }
 
+  const section = (to: string, label: string): NavigationItem => ({
+    to,
+    label,
+    isCurrent: pathname === to || pathname.startsWith(`${to}/`),
+  });
   const navigation: NavigationItem[] = [
-    {
-      to: customerListPath,
-      label: t('nav.customers'),
-      isCurrent: pathname.startsWith(customerListPath),
-    },
+    section(overviewPath, t('nav.overview')),
+    section(customerListPath, t('nav.customers')),
+    section(transferListPath, t('nav.transfers')),
+    section(channelsPath, t('nav.channels')),
+    section(partnersPath, t('nav.partners')),
+    section(auditPath, t('nav.audit')),
+    section(settingsPath, t('nav.settings')),
   ];
 
   return (
@@ -53,6 +63,7 @@ export function Shell({ children }: { children: ReactNode }) {
       }
       headerActions={
         <>
+          <LocaleSwitcher />
           <p className="shell-viewer">
             <span className="shell-viewer__name">
               {viewer.user

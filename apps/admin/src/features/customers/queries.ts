@@ -7,8 +7,28 @@ export const CUSTOMER_LIST_PAGE_SIZE = 25;
 export const CUSTOMER_SUBSCRIPTIONS_SHOWN = 50;
 
 export const customerListQuery = graphql(`
-  query CustomerList($first: Int, $after: String, $last: Int, $before: String, $search: String) {
-    customers(first: $first, after: $after, last: $last, before: $before, search: $search) {
+  query CustomerList(
+    $first: Int
+    $after: String
+    $last: Int
+    $before: String
+    $search: String
+    $cloud: Cloud
+    $channel: Channel
+    $relationshipStatus: CustomerRelationshipStatus
+    $orderBy: CustomerOrder
+  ) {
+    customers(
+      first: $first
+      after: $after
+      last: $last
+      before: $before
+      search: $search
+      cloud: $cloud
+      channel: $channel
+      relationshipStatus: $relationshipStatus
+      orderBy: $orderBy
+    ) {
       totalCount
       pageInfo {
         hasNextPage
@@ -45,6 +65,39 @@ export const customerDetailsQuery = graphql(`
       cloud
       isPartnerTenant
       relationshipStatus
+      version
+      relationships {
+        id
+        type
+        status
+        createdAt
+        version
+        partner {
+          id
+          name
+          isViewerPartner
+        }
+        indirectProvider {
+          id
+          name
+        }
+      }
+      relationshipRequests(first: 20) {
+        totalCount
+        nodes {
+          id
+          status
+          isDelegatedAdminRequested
+          createdAt
+          expiresAt
+          version
+          partner {
+            id
+            name
+            isViewerPartner
+          }
+        }
+      }
       subscriptions(first: $subscriptionsFirst) {
         totalCount
         nodes {
@@ -52,11 +105,35 @@ export const customerDetailsQuery = graphql(`
           offer {
             id
             name
+            billingModel
+            unitPrice
+            currency
           }
           channel
+          billingModel
           status
           quantity
           termEndDate
+          cancellationAllowedUntil
+          autoRenew
+          externalReference
+          isInOpenTransfer
+          version
+          seller {
+            id
+            name
+            isViewerPartner
+          }
+          managingPartner {
+            id
+            name
+            isViewerPartner
+          }
+          services {
+            id
+            name
+            status
+          }
         }
       }
     }
@@ -65,3 +142,21 @@ export const customerDetailsQuery = graphql(`
 
 export type CustomerDetails = NonNullable<ResultOf<typeof customerDetailsQuery>['customer']>;
 export type CustomerSubscription = CustomerDetails['subscriptions']['nodes'][number];
+export type CustomerRelationship = CustomerDetails['relationships'][number];
+export type CustomerRelationshipRequest = CustomerDetails['relationshipRequests']['nodes'][number];
+
+export const offerChoicesQuery = graphql(`
+  query OfferChoices($billingModel: BillingModel) {
+    offers(first: 100, billingModel: $billingModel) {
+      nodes {
+        id
+        name
+        sku
+        billingModel
+        terms
+        billingCycles
+      }
+    }
+  }
+`);
+export type OfferChoice = ResultOf<typeof offerChoicesQuery>['offers']['nodes'][number];

@@ -1,13 +1,27 @@
-/** One customer (presentational): the profile, then its subscriptions. */
+/** One customer (presentational): the profile, relationships and requests, then its subscriptions by channel. */
 import { Card } from '@switchyard/ui';
+import type { ReactNode } from 'react';
 import { Link } from '../../../app/router';
 import { useI18n } from '../../../i18n/i18n';
 import type { CustomerDetails } from '../queries';
 import { customerListPath } from '../urls';
-import { CustomerSubscriptionList } from './customer-subscription-list';
 import { RelationshipStatusBadge } from './relationship-status-badge';
 
-export function CustomerDetailsPage({ customer }: { customer: CustomerDetails }) {
+export function CustomerDetailsPage({
+  customer,
+  relationshipsActions,
+  relationships,
+  subscriptionsActions,
+  subscriptions,
+}: {
+  customer: CustomerDetails;
+  /** Buttons beside the relationships title (send a request). */
+  relationshipsActions?: ReactNode;
+  relationships?: ReactNode;
+  /** Buttons beside the subscriptions title (buy, register, transfer). */
+  subscriptionsActions?: ReactNode;
+  subscriptions: ReactNode;
+}) {
   const { t, formatCountry } = useI18n();
   return (
     <div className="page">
@@ -47,8 +61,13 @@ export function CustomerDetailsPage({ customer }: { customer: CustomerDetails })
             </div>
           </dl>
         </Card>
-        <Card title={t('customer.subscriptions')}>
-          <CustomerSubscriptionList customer={customer} />
+        {relationships !== undefined && (
+          <Card title={t('customer.relationshipsAndRequests')} actions={relationshipsActions}>
+            {relationships}
+          </Card>
+        )}
+        <Card title={t('customer.subscriptions')} actions={subscriptionsActions}>
+          {subscriptions}
         </Card>
       </div>
     </div>

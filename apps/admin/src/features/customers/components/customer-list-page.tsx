@@ -2,12 +2,19 @@
  * The customer list (presentational): a search box, the table of customers with its loading, empty
  * and error states, and previous / next paging. The container owns the data and the URL.
  */
-import { Badge, Button, Pagination, Table, TextField } from '@switchyard/ui';
+import { CHANNELS, CLOUDS } from '@switchyard/domain';
+import { Badge, Button, Pagination, Select, Table, TextField } from '@switchyard/ui';
 import type { TableColumn } from '@switchyard/ui';
 import { Link } from '../../../app/router';
 import { useI18n } from '../../../i18n/i18n';
 import type { CustomerList, CustomerListItem } from '../queries';
-import { customerUrl } from '../urls';
+import {
+  CUSTOMER_RELATIONSHIP_FILTERS,
+  CUSTOMER_SORTS,
+  customerCreatePath,
+  customerUrl,
+} from '../urls';
+import type { CustomerListUrlParams } from '../urls';
 import { RelationshipStatusBadge } from './relationship-status-badge';
 
 export interface CustomerListPageProps {
@@ -23,6 +30,12 @@ export interface CustomerListPageProps {
   activeSearch: string;
   onPreviousPage: () => void;
   onNextPage: () => void;
+  /** The filters and sort in effect (from the URL). */
+  filters?: Pick<CustomerListUrlParams, 'cloud' | 'channel' | 'relationship' | 'sort'>;
+  onFilterChange?: (name: 'cloud' | 'channel' | 'relationship' | 'sort', value: string) => void;
+  /** Whether the role may create customers; `createDisabledReason` says why not. */
+  canCreate?: boolean;
+  createDisabledReason?: string | undefined;
 }
 
 export function CustomerListPage({
@@ -35,6 +48,10 @@ export function CustomerListPage({
   activeSearch,
   onPreviousPage,
   onNextPage,
+  filters = {},
+  onFilterChange = () => {},
+  canCreate = false,
+  createDisabledReason,
 }: CustomerListPageProps) {
   const { t, formatCountry, formatNumber } = useI18n();
 
@@ -82,8 +99,20 @@ export function CustomerListPage({
     <div className="page">
       <div className="page__header">
         <h1 className="page__title">{t('customers.title')}</h1>
+        {canCreate ? (
+          <Link to={customerCreatePath} className="sy-button sy-button--primary">
+            {t('customers.create')}
+          </Link>
+        ) : (
+          createDisabledReason && (
+            <p className="action-denied">
+              <Button disabled>{t('customers.create')}</Button>
+              <span className="action-denied__reason">{createDisabledReason}</span>
+            </p>
+          )
+        )}
       </div>
-      <div role="search" className="page__toolbar">
+      <div role="search" className="page__filters">
         <TextField
           type="search"
           label={t('customers.search')}
@@ -92,6 +121,39 @@ export function CustomerListPage({
           onChange={(event) => onSearchTextChange(event.target.value)}
           autoComplete="off"
           spellCheck={false}
+        />
+        <Select
+          label={t('customers.filter.cloud')}
+          placeholder={t('customers.filter.anyCloud')}
+          value={filters.cloud ?? ''}
+          options={CLOUDS.map((cloud) => ({ value: cloud, label: t(`cloud.${cloud}`) }))}
+          onChange={(event) => onFilterChange('cloud', event.target.value)}
+        />
+        <Select
+          label={t('customers.filter.channel')}
+          placeholder={t('customers.filter.anyChannel')}
+          value={filters.channel ?? ''}
+          options={CHANNELS.map((channel) => ({ value: channel, label: t(`channel.${channel}`) }))}
+          onChange={(event) => onFilterChange('channel', event.target.value)}
+        />
+        <Select
+          label={t('customers.filter.relationship')}
+          placeholder={t('customers.filter.anyRelationship')}
+          value={filters.relationship ?? ''}
+          options={CUSTOMER_RELATIONSHIP_FILTERS.map((status) => ({
+            value: status,
+            label: t(`relationshipStatus.${status}`),
+          }))}
+          onChange={(event) => onFilterChange('relationship', event.target.value)}
+        />
+        <Select
+          label={t('customers.sort')}
+          value={filters.sort ?? 'COMPANY_NAME_ASC'}
+          options={CUSTOMER_SORTS.map((sort) => ({
+            value: sort,
+            label: t(`customers.sort.${sort}`),
+          }))}
+          onChange={(event) => onFilterChange('sort', event.target.value)}
         />
       </div>
       <Table

@@ -1,17 +1,12 @@
-import { render, screen, within } from '@testing-library/react';
-import { Provider } from 'urql';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createAdminClient } from '../../../app/client';
+import { renderWithSession } from '../../../testing/render-with-session';
 import { graphQLError, installFakeApi } from '../../../testing/fake-api';
 import { customerDetailsResult, customerSubscription } from '../fixtures';
 import { CustomerDetailsView } from './customer-details-view';
 
 function renderView(id = 'Q3VzdG9tZXI6MQ==') {
-  return render(
-    <Provider value={createAdminClient()}>
-      <CustomerDetailsView id={id} />
-    </Provider>,
-  );
+  return renderWithSession(<CustomerDetailsView id={id} />);
 }
 
 describe('CustomerDetailsView', () => {
@@ -26,9 +21,17 @@ describe('CustomerDetailsView', () => {
             termEndDate: '2026-06-30',
           }),
           customerSubscription({
-            offer: { __typename: 'Offer', id: 'T2ZmZXI6OTk=', name: 'Azure plan' } as never,
+            offer: {
+              __typename: 'Offer',
+              id: 'T2ZmZXI6OTk=',
+              name: 'Azure plan',
+              billingModel: 'USAGE_BASED',
+              unitPrice: null,
+              currency: 'USD',
+            } as never,
             channel: 'EA',
             status: 'SUSPENDED',
+            billingModel: 'USAGE_BASED',
             quantity: null,
             termEndDate: null,
           }),
@@ -51,7 +54,8 @@ describe('CustomerDetailsView', () => {
       within(azure)
         .getAllByRole('cell')
         .map((cell) => cell.textContent),
-    ).toEqual(['Enterprise Agreement', 'Suspended', '—', '—']);
+    ).toEqual(['Suspended', '—', '—', '—', '—', '—', '—', '']);
+    expect(screen.getByRole('region', { name: 'Enterprise Agreement' })).toBeTruthy();
     const m365 = screen
       .getByRole('rowheader', { name: 'Microsoft 365 E3' })
       .closest('tr') as HTMLElement;
@@ -59,7 +63,8 @@ describe('CustomerDetailsView', () => {
       within(m365)
         .getAllByRole('cell')
         .map((cell) => cell.textContent),
-    ).toEqual(['CSP', 'Active', '25', 'Jun 30, 2026']);
+    ).toEqual(['Active', '25', '$900.00', 'Jun 30, 2026', '—', '—', '—', expect.any(String)]);
+    expect(screen.getByRole('region', { name: 'CSP' })).toBeTruthy();
     expect(api.requestsFor('CustomerDetails')[0]?.variables).toEqual({
       id: 'Q3VzdG9tZXI6MQ==',
       subscriptionsFirst: 50,

@@ -1,8 +1,7 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Provider } from 'urql';
 import { describe, expect, it } from 'vitest';
-import { createAdminClient } from '../../../app/client';
+import { renderWithSession } from '../../../testing/render-with-session';
 import { graphQLError, installFakeApi } from '../../../testing/fake-api';
 import type { GraphQLRequest } from '../../../testing/fake-api';
 import { customerListItem, customerListResult } from '../fixtures';
@@ -10,11 +9,7 @@ import { CustomerListView } from './customer-list-view';
 
 function renderView(path = '/customers') {
   window.history.replaceState(null, '', path);
-  return render(
-    <Provider value={createAdminClient()}>
-      <CustomerListView />
-    </Provider>,
-  );
+  return renderWithSession(<CustomerListView />);
 }
 
 /** Answers with customers whose names say which search and cursor asked for them. */

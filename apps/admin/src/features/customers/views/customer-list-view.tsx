@@ -10,8 +10,9 @@ import { useDebouncedCallback } from '../../../hooks/use-debounced-callback';
 import { useDocumentTitle } from '../../../hooks/use-document-title';
 import { useI18n } from '../../../i18n/i18n';
 import { CustomerListPage } from '../components/customer-list-page';
+import { useMutationAllowance } from '../../../app/permissions';
 import { CUSTOMER_LIST_PAGE_SIZE, customerListQuery } from '../queries';
-import { customerListUrl, readCustomerListParams } from '../urls';
+import { customerListUrl, customerOrder, readCustomerListParams } from '../urls';
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
@@ -30,14 +31,39 @@ export function CustomerListView() {
     setSearchText(search);
   }
 
+  const filters = {
+    cloud: params.cloud,
+    channel: params.channel,
+    relationship: params.relationship,
+    sort: params.sort,
+  };
+  const allowance = useMutationAllowance('customerCreate');
+
   const applySearch = useDebouncedCallback((text: string) => {
     // A new search starts from its first page.
-    navigate(customerListUrl({ search: text.trim() }), { replace: true });
+    navigate(customerListUrl({ ...filters, search: text.trim() }), { replace: true });
   }, SEARCH_DEBOUNCE_MS);
 
+  // Unset filters stay out of the request (undefined is not sent).
+  const filterVariables = {
+    cloud: params.cloud,
+    channel: params.channel,
+    relationshipStatus: params.relationship,
+    orderBy: params.sort ? customerOrder(params.sort) : undefined,
+  };
   const variables = params.before
-    ? { last: CUSTOMER_LIST_PAGE_SIZE, before: params.before, search: search || null }
-    : { first: CUSTOMER_LIST_PAGE_SIZE, after: params.after ?? null, search: search || null };
+    ? {
+        last: CUSTOMER_LIST_PAGE_SIZE,
+        before: params.before,
+        search: search || null,
+        ...filterVariables,
+      }
+    : {
+        first: CUSTOMER_LIST_PAGE_SIZE,
+        after: params.after ?? null,
+        search: search || null,
+        ...filterVariables,
+      };
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: customerListQuery,
     variables,
@@ -57,14 +83,20 @@ export function CustomerListView() {
         applySearch(text);
       }}
       activeSearch={search}
+      filters={filters}
+      onFilterChange={(name, value) =>
+        navigate(customerListUrl({ ...filters, search, [name]: value || undefined }))
+      }
+      canCreate={allowance.isAllowed}
+      createDisabledReason={allowance.reason}
       onPreviousPage={() => {
         if (customers?.pageInfo.startCursor) {
-          navigate(customerListUrl({ search, before: customers.pageInfo.startCursor }));
+          navigate(customerListUrl({ ...filters, search, before: customers.pageInfo.startCursor }));
         }
       }}
       onNextPage={() => {
         if (customers?.pageInfo.endCursor)
-          navigate(customerListUrl({ search, after: customers.pageInfo.endCursor }));
+          navigate(customerListUrl({ ...filters, search, after: customers.pageInfo.endCursor }));
       }}
     />
   );

@@ -1,0 +1,24 @@
+/** Renders a view as the app would: a GraphQL client (talking to the fake API) and a signed-in session. */
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { Provider } from 'urql';
+import { createAdminClient } from '../app/client';
+import { SessionValueProvider } from '../app/session';
+import { viewerResult } from '../features/auth/fixtures';
+import type { Viewer } from '../features/auth/queries';
+import { I18nProvider } from '../i18n/i18n';
+import type { Locale } from '../i18n/locales';
+
+export function renderWithSession(ui: ReactNode, options: { role?: string; locale?: Locale } = {}) {
+  const viewer = viewerResult({ role: options.role ?? 'GLOBAL_ADMIN' }).data
+    .viewer as unknown as Viewer;
+  return render(
+    <I18nProvider locale={options.locale ?? 'en'}>
+      <Provider value={createAdminClient()}>
+        <SessionValueProvider value={{ viewer, signOut: () => Promise.resolve(true) }}>
+          {ui}
+        </SessionValueProvider>
+      </Provider>
+    </I18nProvider>,
+  );
+}

@@ -1,0 +1,279 @@
+/**
+ * Load over loopback with autocannon (programmatic), and single requests for the statement probes.
+ * Every answer is checked: a non-2xx status, `errors` in the body, or non-empty `userErrors` of a
+ * mutation count as failures (for refusal scenarios, an answer that was executed is the failure).
+ * Latencies are recorded per response and the percentiles computed exactly from them.
+ *
+ * Bounded: each run stops after `durationSeconds` (autocannon's own timer), and a watchdog stops it
+ * if it has not finished 15 s later.
+ */
+import autocannon from 'autocannon';
+import type { BenchFixtures, PoolSubscription } from './bench-world.js';
+import type { GraphQLBody, Scenario } from './scenarios.js';
+import {
+  mutationPayload,
+  otherPartner,
+  queryFailure,
+  refusalFailure,
+  transferAcceptBody,
+  transferCreateBody,
+} from './scenarios.js';
+import type { TransferPool } from './scenarios.js';
+
+export interface LoadOptions {
+  connections: number;
+  durationSeconds: number;
+  /** Requests per second over all connections; absent = as fast as it answers (saturation). */
+  overallRate?: number;
+}
+
+/** Milliseconds; null when nothing was answered. */
+export interface Latency {
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  max: number | null;
+}
+
+export interface LoadResult {
+  connections: number;
+  rate: number | null;
+  durationSeconds: number;
+  requests: number;
+  /** Requests (for pairs: completed pairs) per second. */
+  throughput: number;
+  failures: number;
+  failureSamples: string[];
+  latency: Latency;
+}
+
+export interface Target {
+  port: number;
+}
+
+const WATCHDOG_GRACE_MS = 15_000;
+const SETTLE_MS = 500;
+/** A single request that takes longer is reported as failed (and the probe moves on). */
+const PROBE_TIMEOUT_MS = 15_000;
+
+function headers(key: string): Record<string, string> {
+  return { 'content-type': 'application/json', authorization: `Bearer ${key}` };
+}
+
+/** The operation of a scenario that validated against the schema (chosen by the caller). */
+export interface PreparedScenario {
+  scenario: Scenario;
+  operation: GraphQLBody;
+}
+
+export async function runLoad(
+  target: Target,
+  prepared: PreparedScenario,
+  fixtures: BenchFixtures,
+  pool: TransferPool,
+  options: LoadOptions,
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let failures = 0;
+  let pairs = 0;
+  const failureSamples = new Set<string>();
+  const fail = (reason: string) => {
+    failures += 1;
+    if (failureSamples.size < 5) failureSamples.add(reason);
+  };
+  const { scenario, operation } = prepared;
+  let sequence = 0;
+
+  const requests: autocannon.Request[] =
+    scenario.kind === 'pair'
+      ? pairRequests(fixtures, pool, fail, () => {
+          pairs += 1;
+        })
+      : [
+          {
+            method: 'POST',
+            path: '/graphql',
+            headers: headers(fixtures.keys.contoso),
+            setupRequest: (request) => {
+              const body: GraphQLBody = {
+                ...operation,
+                variables: scenario.variables?.(fixtures, sequence++) ?? operation.variables,
+              };
+              return { ...request, body: JSON.stringify(body) };
+            },
+            onResponse: (status, body) => {
+              const reason =
+                scenario.kind === 'refusal'
+                  ? refusalFailure(status, body)
+                  : queryFailure(status, body);
+              if (reason) fail(reason);
+            },
+          },
+        ];
+
+  let watchdog: NodeJS.Timeout | undefined;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `http://127.0.0.1:${target.port}`,
+        connections: options.connections,
+        duration: options.durationSeconds,
+        ...(options.overallRate
+          ? { overallRate: Math.max(1, Math.round(options.overallRate)) }
+          : {}),
+        timeout: 10,
+        requests,
+      },
+      (error, finished) =>
+        error
+          ? reject(error instanceof Error ? error : new Error(String(error)))
+          : resolve(finished),
+    );
+    instance.on('response', (_client, _statusCode, _bytes, responseTime) => {
+      latencies.push(responseTime);
+    });
+    instance.on('reqError', (error: unknown) =>
+      fail(`request error: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    watchdog = setTimeout(
+      () => instance.stop(),
+      options.durationSeconds * 1000 + WATCHDOG_GRACE_MS,
+    );
+  }).finally(() => clearTimeout(watchdog));
+
+  // Let the requests still in flight when autocannon stopped finish before anything else is measured.
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+
+  const elapsedSeconds = result.duration || options.durationSeconds;
+  const answered = latencies.length;
+  // At most one request per connection is in flight when the run ends; it is not counted. A run
+  // in which nothing at all was answered (every request slower than the run) is a failure.
+  if (answered === 0) {
+    fail(`no answer within ${options.durationSeconds} s`);
+    failures += options.connections - 1;
+  }
+  return {
+    connections: options.connections,
+    rate: options.overallRate ? Math.round(options.overallRate) : null,
+    durationSeconds: elapsedSeconds,
+    requests: answered,
+    throughput: (scenario.kind === 'pair' ? pairs : answered - failures) / elapsedSeconds,
+    failures: failures + result.timeouts,
+    failureSamples: [...failureSamples],
+    latency: percentiles(latencies),
+  };
+}
+
+interface PairContext {
+  subscription?: PoolSubscription;
+  transferId?: string;
+}
+
+/** Two requests per connection cycle: the target creates, the source accepts. */
+function pairRequests(
+  fixtures: BenchFixtures,
+  pool: TransferPool,
+  fail: (reason: string) => void,
+  pairDone: () => void,
+): autocannon.Request[] {
+  return [
+    {
+      method: 'POST',
+      path: '/graphql',
+      setupRequest: (request, rawContext) => {
+        const context = rawContext as PairContext;
+        const subscription = pool.take();
+        context.subscription = subscription;
+        context.transferId = undefined;
+        // An empty pool cannot happen with the pool sizes used (≥ 6 per connection); say so if it does.
+        if (!subscription)
+          return {
+            ...request,
+            headers: headers(fixtures.keys.contoso),
+            body: '{"operationName":"PoolEmpty","query":"{ __typename }"}',
+          };
+        const target = otherPartner(subscription.seller);
+        return {
+          ...request,
+          headers: headers(fixtures.keys[target]),
+          body: JSON.stringify(transferCreateBody(subscription)),
+        };
+      },
+      onResponse: (status, body, rawContext) => {
+        const context = rawContext as PairContext;
+        if (!context.subscription) {
+          fail('transfer pool empty');
+          return;
+        }
+        const { payload, failure } = mutationPayload(status, body, 'transferCreate');
+        const transferId = (payload?.transfer as { id?: string } | undefined)?.id;
+        if (failure || !transferId) {
+          fail(`transferCreate: ${failure ?? 'no transfer id'}`);
+          pool.giveBack(context.subscription);
+          context.subscription = undefined;
+          return;
+        }
+        context.transferId = transferId;
+      },
+    },
+    {
+      method: 'POST',
+      path: '/graphql',
+      setupRequest: (request, rawContext) => {
+        const context = rawContext as PairContext;
+        const source = context.subscription?.seller ?? 'contoso';
+        return {
+          ...request,
+          headers: headers(fixtures.keys[source]),
+          body: JSON.stringify(transferAcceptBody(context.transferId ?? 'none')),
+        };
+      },
+      onResponse: (status, body, rawContext) => {
+        const context = rawContext as PairContext;
+        const subscription = context.subscription;
+        if (!subscription || !context.transferId) return; // the create already failed and was counted
+        const { failure } = mutationPayload(status, body, 'transferAccept');
+        if (failure) {
+          fail(`transferAccept: ${failure}`);
+          pool.stuck += 1;
+          return;
+        }
+        subscription.seller = otherPartner(subscription.seller);
+        pool.giveBack(subscription);
+        pairDone();
+      },
+    },
+  ];
+}
+
+export function percentiles(values: number[]): Latency {
+  if (values.length === 0) return { p50: null, p95: null, p99: null, max: null };
+  const sorted = Float64Array.from(values).sort();
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1] ?? 0 };
+}
+
+// --- Single requests (probes) -------------------------------------------------------------------
+
+export interface SingleAnswer {
+  status: number;
+  body: string;
+  ms: number;
+}
+
+export async function sendOne(
+  target: Target,
+  key: string,
+  body: GraphQLBody,
+): Promise<SingleAnswer> {
+  const started = performance.now();
+  const response = await fetch(`http://127.0.0.1:${target.port}/graphql`, {
+    method: 'POST',
+    headers: headers(key),
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text, ms: performance.now() - started };
+}

@@ -66,7 +66,7 @@ function countTests() {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
-  for (const group of ['apps', 'packages', 'examples']) {
+  for (const group of ['apps', 'packages', 'examples', 'tooling']) {
     const groupDir = join(root, group);
     if (!existsSync(groupDir)) continue;
     for (const name of readdirSync(groupDir)) {
@@ -88,7 +88,7 @@ function countTests() {
 }
 
 function clearReports() {
-  for (const group of ['apps', 'packages', 'examples']) {
+  for (const group of ['apps', 'packages', 'examples', 'tooling']) {
     const groupDir = join(root, group);
     if (!existsSync(groupDir)) continue;
     for (const name of readdirSync(groupDir)) rmSync(join(groupDir, name, '.reports'), { recursive: true, force: true });
@@ -109,7 +109,7 @@ switch (task) {
   case 'test': {
     clearReports();
     log('Typecheck, lint and every test');
-    const status = run('pnpm', ['turbo', 'run', 'typecheck', 'lint', 'test', '--continue', '--force', ...rest]);
+    const status = run('pnpm', ['turbo', 'run', 'typecheck', 'lint', 'test', '--continue', '--force', '--concurrency=2', ...rest]);
     const { passed, failed, skipped } = countTests();
     // A failed typecheck or lint task counts as one failure, so the closing line never reads all green.
     const failedTotal = failed + (status !== 0 && failed === 0 ? 1 : 0);

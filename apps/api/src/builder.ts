@@ -10,8 +10,9 @@
 import SchemaBuilder from '@pothos/core';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import RelayPlugin from '@pothos/plugin-relay';
-import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import { roleAllows } from '@switchyard/domain';
+import ScopeAuthPlugin, { AuthScopeFailureType } from '@pothos/plugin-scope-auth';
+import type { AuthFailure } from '@pothos/plugin-scope-auth';
+import { requirePermission, roleAllows } from '@switchyard/domain';
 import type { Permission } from '@switchyard/domain';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { Context } from './context.js';
@@ -32,6 +33,8 @@ export interface SchemaTypes {
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     ID: { Input: string; Output: string };
+    /** Any JSON value (audit snapshots): ./schema/json-scalar.ts. */
+    JSON: { Input: unknown; Output: unknown };
   };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
@@ -47,7 +50,13 @@ export const builder = new SchemaBuilder<SchemaTypes>({
       authenticated: context.isAuthenticated,
       permission: (permission) => context.isAuthenticated && roleAllows(context.actor.role, permission),
     }),
-    unauthorizedError: (_parent, context) => (context.isAuthenticated ? forbiddenError() : unauthenticatedError()),
+    // FORBIDDEN names what the role lacks (the domain's own sentence), so the person knows whom to ask.
+    unauthorizedError: (_parent, context, _info, result) => {
+      if (!context.isAuthenticated) return unauthenticatedError();
+      const permission = missingPermission(result.failure);
+      const refusal = permission ? requirePermission(context.actor.role, permission) : undefined;
+      return forbiddenError(refusal && !refusal.ok ? refusal.errors[0]?.message : undefined);
+    },
   },
   relay: {
     cursorType: 'String',
@@ -84,3 +93,16 @@ export const builder = new SchemaBuilder<SchemaTypes>({
     maxConnectionSize: MAX_PAGE_SIZE,
   },
 });
+
+/** The permission a refused `permission` scope asked for, wherever it sits in the failure. */
+function missingPermission(failure: AuthFailure): Permission | undefined {
+  switch (failure.kind) {
+    case AuthScopeFailureType.AuthScope:
+      return failure.scope === 'permission' ? (failure.parameter as Permission) : undefined;
+    case AuthScopeFailureType.AnyAuthScopes:
+    case AuthScopeFailureType.AllAuthScopes:
+      return failure.failures.map(missingPermission).find((permission) => permission !== undefined);
+    default:
+      return undefined;
+  }
+}

@@ -3,7 +3,7 @@
  * resolver reads and writes through. HTTP (server.ts) and the in-process test executor both build
  * it here, so tests exercise the same path as production.
  *
- * A request without credentials still executes (introspection is public), but its context is
+ * A request without credentials still executes (public fields such as `invitation`), but its context is
  * closed: reading `actor`, `partner` or `db` throws UNAUTHENTICATED. So a field that forgot its
  * auth scope still cannot read data — the error is the same top-level UNAUTHENTICATED a client
  * gets from the `authenticated` scope. The one way in without credentials is `actForTokenHolder`

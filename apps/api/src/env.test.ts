@@ -19,6 +19,12 @@ describe('parseEnv', () => {
     expect(parseEnv({ DATABASE_URL: 'postgres://u@h:5432/d' }).databaseUrl).toBe('postgres://u@h:5432/d');
   });
 
+  it('reads the rate limits, with defaults', () => {
+    expect(parseEnv({}).rateLimits).toEqual({ actor: { perMinute: 300 }, partner: { perMinute: 1200 }, anonymous: { perMinute: 60 } });
+    expect(parseEnv({ RATE_LIMIT_PARTNER_PER_MINUTE: '50' }).rateLimits.partner).toEqual({ perMinute: 50 });
+    expect(() => parseEnv({ RATE_LIMIT_ACTOR_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_ACTOR_PER_MINUTE/);
+  });
+
   it('names every invalid variable', () => {
     expect(() => parseEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', NODE_ENV: 'staging' })).toThrow(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/);
   });

@@ -10,6 +10,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_RATE_LIMITS } from './limits/rate-limit-policies.js';
 
 /** The repository root (apps/api/src → ../../..), for defaults that live beside the code. */
 export const REPOSITORY_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
@@ -33,9 +34,18 @@ const envSchema = z
     HOST: z.string().trim().min(1).default('localhost'),
     /** How long a sign-in lasts. */
     SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+    /** Rate limits, requests a minute: per API key or signed-in user, per partner, per anonymous IP address. */
+    RATE_LIMIT_ACTOR_PER_MINUTE: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMITS.actor.perMinute),
+    RATE_LIMIT_PARTNER_PER_MINUTE: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMITS.partner.perMinute),
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMITS.anonymous.perMinute),
     /** Where people reach the admin app; invitation links are built from it. Default: http://localhost:PORT. */
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+    /** Background jobs in the API process (src/jobs/); set false when separate `worker` processes run them. */
+    JOBS_ENABLED: z.enum(['true', 'false', '1', '0']).default('true'),
+    DUE_TRANSITIONS_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
+    /** How often outbox events become webhook deliveries, and due deliveries are sent. */
+    OUTBOX_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(2),
   })
   .transform((raw) => ({
     nodeEnv: raw.NODE_ENV,
@@ -45,8 +55,18 @@ const envSchema = z
     port: raw.PORT,
     host: raw.HOST,
     sessionTtlHours: raw.SESSION_TTL_HOURS,
+    rateLimits: {
+      actor: { perMinute: raw.RATE_LIMIT_ACTOR_PER_MINUTE },
+      partner: { perMinute: raw.RATE_LIMIT_PARTNER_PER_MINUTE },
+      anonymous: { perMinute: raw.RATE_LIMIT_ANONYMOUS_PER_MINUTE },
+    },
     publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
     logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === 'test' ? 'warn' : 'info'),
+    jobs: {
+      isEnabled: raw.JOBS_ENABLED === 'true' || raw.JOBS_ENABLED === '1',
+      dueTransitionsIntervalSeconds: raw.DUE_TRANSITIONS_INTERVAL_SECONDS,
+      outboxPollIntervalSeconds: raw.OUTBOX_POLL_INTERVAL_SECONDS,
+    },
   }));
 
 export type Env = z.output<typeof envSchema>;

@@ -74,7 +74,8 @@ export function createErrorFormatter({ isProduction, onInternalError }: FormatEr
     if (typeof code === 'string' && EXPOSED_CODES.has(code)) {
       // Never a stack trace in production, whatever Apollo was configured to include.
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-      return isProduction ? { ...formatted, extensions } : formatted;
+      // Nor a "did you mean …?" (variable coercion adds them too, not only validation).
+      return isProduction ? { ...formatted, message: withoutSuggestions(formatted.message), extensions } : formatted;
     }
 
     onInternalError?.(original);
@@ -88,4 +89,9 @@ export function createErrorFormatter({ isProduction, onInternalError }: FormatEr
 function hasExposedCode(error: GraphQLError): boolean {
   const code = error.extensions.code;
   return typeof code === 'string' && EXPOSED_CODES.has(code);
+}
+
+/** A message without GraphQL's "Did you mean …?" hints, which name parts of the schema. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/ ?Did you mean [\s\S]+?\?(?=$|\n)/g, '');
 }

@@ -3,10 +3,11 @@
  * executor (src/test/execute-operation.ts): same schema, plugins and error formatting.
  *
  * Settings and why: the landing page is disabled (Apollo's loads a CDN; our GraphiQL is served by
- * the admin build at /graphiql), introspection is on (the schema is public, and committed), HTTP
- * batching is off (one request = one transaction = one operation), CSRF prevention is on (a GET
- * or a simple-content-type POST needs a non-simple header, so a browser form on another site
- * cannot make a signed-in user's browser run an operation).
+ * the admin build at /graphiql), introspection is for signed-in callers (the schema is committed
+ * anyway, but an anonymous caller has no use for it), HTTP batching is off (one request = one
+ * transaction = one operation), CSRF prevention is on (a GET or a simple-content-type POST needs a
+ * non-simple header, so a browser form on another site cannot make a signed-in user's browser run
+ * an operation), and every operation passes the limits of src/limits/ (size, depth, aliases, cost).
  */
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
@@ -16,6 +17,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from './context.js';
 import { createErrorFormatter } from './errors.js';
+import { operationLimitsPlugin } from './limits/operation-limits-plugin.js';
+import { LIMIT_VALIDATION_RULES, OPERATION_LIMITS } from './limits/operation-limits.js';
 import type { Logger } from './logger.js';
 
 export interface GraphQLServerOptions {
@@ -45,14 +48,22 @@ const requestOutcomePlugin: ApolloServerPlugin<Context> = {
 };
 
 export function createGraphQLServer({ schema, isProduction, logger, httpServer }: GraphQLServerOptions): ApolloServer<Context> {
-  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginLandingPageDisabled(), requestOutcomePlugin];
+  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginLandingPageDisabled(), requestOutcomePlugin, operationLimitsPlugin()];
   if (httpServer) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer }));
   return new ApolloServer<Context>({
     schema,
     plugins,
+    // Introspection is allowed to signed-in callers only (operationLimitsPlugin refuses the others).
     introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Every operation arrives as text, so each one passes the limits (src/limits/); no hash-only requests.
+    persistedQueries: false,
+    parseOptions: { maxTokens: OPERATION_LIMITS.maxTokens },
+    validationRules: [...LIMIT_VALIDATION_RULES],
+    // No "did you mean …?" hints that map the schema for an attacker.
+    hideSchemaDetailsFromClientErrors: isProduction,
+    validationOptions: { hideSuggestions: isProduction },
     includeStacktraceInErrorResponses: !isProduction,
     formatError: createErrorFormatter({
       isProduction,

@@ -7,6 +7,7 @@ import { createDatabase, databaseConfigFromEnv } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
 import { isDatabaseEmpty, seedDemoWorld } from './db/seed/demo-world.js';
 import { loadEnv } from './env.js';
+import { startJobRunner } from './jobs/job-runner.js';
 import { createLogger } from './logger.js';
 import { schema } from './schema/index.js';
 import { startServer } from './server.js';
@@ -31,7 +32,11 @@ const server = await startServer({
   isProduction: env.isProduction,
   sessionTtlHours: env.sessionTtlHours,
   publicUrl: env.publicUrl,
+  rateLimits: env.rateLimits,
 });
+
+// Background jobs (due transitions, webhooks) run here unless JOBS_ENABLED=false (then in `worker` processes).
+const jobs = env.jobs.isEnabled ? await startJobRunner(database, { ...env.jobs, databaseUrl: env.databaseUrl, logger }) : undefined;
 
 const demoUsers = [
   'admin@contoso.example (GLOBAL_ADMIN)',
@@ -64,6 +69,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   logger.info(`${signal}: finishing in-flight requests`);
   try {
     await server.stop();
+    await jobs?.stop();
     await database.close();
     process.exit(0);
   } catch (error) {

@@ -61,7 +61,8 @@ describe('POST /auth/login', () => {
     const { admin } = await createPartnerWithAdmin(testDatabase.database.db);
     const token = sessionTokenOf(await login(admin.email, TEST_PASSWORD));
     const result = await server.graphql('{ viewer { actorType role user { email } } }', { headers: sessionCookie(token) });
-    expect(result.body).toEqual({ data: { viewer: { actorType: 'USER', role: 'GLOBAL_ADMIN', user: { email: admin.email } } } });
+    expect(result.body).toMatchObject({ data: { viewer: { actorType: 'USER', role: 'GLOBAL_ADMIN', user: { email: admin.email } } } });
+    expect(result.body.errors).toBeUndefined();
   });
 
   it('refuses a wrong password and an unknown email alike with 401 UNAUTHENTICATED', async () => {
@@ -117,9 +118,10 @@ describe('/graphql', () => {
     const { partner, apiKey } = await createPartnerWithAdmin(testDatabase.database.db);
     const result = await server.graphql('{ viewer { actorType role apiKeyName user { email } partner { name } } }', { headers: bearer(apiKey.secret) });
     expect(result.status).toBe(200);
-    expect(result.body).toEqual({
+    expect(result.body).toMatchObject({
       data: { viewer: { actorType: 'API_KEY', role: 'GLOBAL_ADMIN', apiKeyName: apiKey.name, user: null, partner: { name: partner.name } } },
     });
+    expect(result.body.errors).toBeUndefined();
     expect(result.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -130,9 +132,13 @@ describe('/graphql', () => {
     expect(result.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('still serves introspection without credentials', async () => {
-    const result = await server.graphql('{ __schema { queryType { name } } }');
-    expect(result.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+  it('serves introspection to signed-in callers only', async () => {
+    const anonymous = await server.graphql('{ __schema { queryType { name } } }');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const { apiKey } = await createPartnerWithAdmin(testDatabase.database.db);
+    const signedIn = await server.graphql('{ __schema { queryType { name } } }', { headers: bearer(apiKey.secret) });
+    expect(signedIn.body).toMatchObject({ data: { __schema: { queryType: { name: 'Query' } } } });
   });
 
   it('refuses an unknown or revoked API key and a malformed Authorization header with 401', async () => {
@@ -153,7 +159,7 @@ describe('/graphql', () => {
     expect(await withoutHeader.text()).toMatch(/Cross-Site Request Forgery/);
     const withHeader = await server.fetch(path, { headers: { ...bearer(apiKey.secret), 'apollo-require-preflight': 'true' } });
     expect(withHeader.status).toBe(200);
-    expect(await withHeader.json()).toEqual({ data: { viewer: { role: 'GLOBAL_ADMIN' } } });
+    expect(await withHeader.json()).toMatchObject({ data: { viewer: { role: 'GLOBAL_ADMIN' } } });
   });
 
   it('refuses a POST with a simple content type (CSRF)', async () => {
@@ -184,7 +190,8 @@ describe('/graphql', () => {
     const lastRefused = await server.graphql('{ partners(last: 500) { totalCount } }', { headers: bearer(apiKey.secret) });
     expect(lastRefused.body.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     const allowed = await server.graphql('{ partners(first: 100) { totalCount } }', { headers: bearer(apiKey.secret) });
-    expect(allowed.body).toEqual({ data: { partners: { totalCount: 1 } } });
+    expect(allowed.body).toMatchObject({ data: { partners: { totalCount: 1 } } });
+    expect(allowed.body.errors).toBeUndefined();
   });
 
   it('refuses batched requests', async () => {

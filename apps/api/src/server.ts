@@ -21,11 +21,16 @@ import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { z } from 'zod';
 import { authenticate, credentialsFromHeaders, readCookie, SESSION_COOKIE } from './auth/authenticate.js';
+import { acceptUserInvitation } from './auth/accept-user-invitation.js';
 import { signIn, signOut } from './auth/sign-in.js';
 import type { Context } from './context.js';
 import { withRequestContext } from './context.js';
 import type { Database } from './db/client.js';
+import { assertRowLevelSecurityRoles } from './db/row-level-security.js';
 import { createGraphQLServer } from './graphql-server.js';
+import { DEFAULT_RATE_LIMITS, rateLimitBuckets, takeRateLimitTokens } from './limits/rate-limit.js';
+import type { RateLimitSettings } from './limits/rate-limit.js';
+import { preflightGraphQLRequest } from './limits/request-preflight.js';
 import type { Logger } from './logger.js';
 import { encodeGlobalId } from './schema/global-id.js';
 
@@ -40,6 +45,8 @@ export interface ServerOptions {
   publicUrl: string;
   /** The built admin app; defaults to apps/admin/dist. */
   adminDistDir?: string;
+  /** Requests a minute per actor, per partner and per anonymous address (src/limits/rate-limit.ts). */
+  rateLimits?: RateLimitSettings;
 }
 
 export interface RunningServer {
@@ -54,6 +61,8 @@ export interface RunningServer {
 const loginBody = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
 
 export async function startServer(options: ServerOptions & { host: string; port: number }): Promise<RunningServer> {
+  // Refuse to serve if partner transactions could see past row-level security (db/row-level-security.ts).
+  await assertRowLevelSecurityRoles(options.database.db);
   const app = express();
   const httpServer = createServer(app);
   const graphQLServer = createGraphQLServer({ schema: options.schema, isProduction: options.isProduction, logger: options.logger, httpServer });
@@ -127,6 +136,20 @@ function mountRoutes(app: express.Express, graphQLServer: ApolloServer<Context>,
     });
   });
 
+  // An invited user (userInvite) sets its password with the link's token and is signed in.
+  app.post('/auth/accept-invitation', json, async (req, res) => {
+    const result = await acceptUserInvitation(database.db, req.body, { sessionTtlHours: options.sessionTtlHours });
+    if (!result.ok) {
+      res.status(result.status).json({ error: result.error });
+      return;
+    }
+    res.cookie(SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', expires: result.expiresAt });
+    res.json({
+      user: { email: result.user.email, name: result.user.name, role: result.user.role },
+      partner: { id: encodeGlobalId('Partner', result.partnerId) },
+    });
+  });
+
   app.post('/auth/logout', async (req, res) => {
     const token = readCookie(req.get('cookie'), SESSION_COOKIE);
     if (token) await signOut(database.db, token);
@@ -134,9 +157,22 @@ function mountRoutes(app: express.Express, graphQLServer: ApolloServer<Context>,
     res.status(204).end();
   });
 
+  const rateLimits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
   app.all('/graphql', json, async (req, res) => {
     const requestId = randomUUID();
     res.setHeader('X-Request-Id', requestId);
+    // Limits first: a batched, cross-site, oversized, too deep or too costly request is refused
+    // before anything touches the database (src/limits/).
+    const preflight = preflightGraphQLRequest(
+      { method: req.method, header: (name) => req.get(name), body: req.body, query: req.query },
+      options.schema,
+      { isProduction: options.isProduction },
+    );
+    if (!preflight.ok) {
+      for (const [name, value] of Object.entries(preflight.headers ?? {})) res.setHeader(name, value);
+      res.status(preflight.status).json(preflight.body);
+      return;
+    }
     const credentials = credentialsFromHeaders(req.get('authorization'), req.get('cookie'));
     const authenticated = credentials.kind === 'invalid' ? null : await authenticate(database.db, credentials);
     if (credentials.kind !== 'none' && !authenticated) {
@@ -149,6 +185,23 @@ function mountRoutes(app: express.Express, graphQLServer: ApolloServer<Context>,
             : 'Your session has expired. Sign in again.';
       if (credentials.kind === 'session') res.clearCookie(SESSION_COOKIE, { path: '/' });
       res.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+      return;
+    }
+    // One statement on the root connection, before the request transaction opens.
+    const rateLimit = await takeRateLimitTokens(
+      database.db,
+      rateLimitBuckets(rateLimits, authenticated ? { actor: authenticated.actor } : { ipAddress: req.ip }),
+    );
+    for (const [name, value] of Object.entries(rateLimit.headers)) res.setHeader(name, value);
+    if (!rateLimit.isAllowed) {
+      res.status(429).json({
+        errors: [
+          {
+            message: `Too many requests: try again in ${rateLimit.retryAfterSeconds} second${rateLimit.retryAfterSeconds === 1 ? '' : 's'}.`,
+            extensions: { code: 'RATE_LIMITED', retryAfterSeconds: rateLimit.retryAfterSeconds },
+          },
+        ],
+      });
       return;
     }
     const httpGraphQLRequest = toHTTPGraphQLRequest(req);

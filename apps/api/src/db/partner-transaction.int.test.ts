@@ -2,11 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createPartner } from '../test/factories.js';
+import { createPartner, unique } from '../test/factories.js';
 import { useTestDatabase } from '../test/database.js';
 import type { AppDatabase } from './client.js';
 import { withPartnerTransaction } from './partner-transaction.js';
-import { partners } from './schema/index.js';
+import { APP_ROLE } from './row-level-security.js';
+import { idempotencyRecords } from './schema/index.js';
 
 const testDatabase = useTestDatabase();
 
@@ -15,8 +16,18 @@ async function currentPartnerSetting(db: AppDatabase): Promise<string | null> {
   return row?.value ?? null;
 }
 
-async function partnerExists(id: string): Promise<boolean> {
-  const rows = await testDatabase.database.db.select({ id: partners.id }).from(partners).where(eq(partners.id, id));
+/**
+ * A row the transaction's partner may write under row-level security (partner transactions act as
+ * the application role): an idempotency record of its own, identified by its key.
+ */
+async function writeRecord(db: AppDatabase, partnerId: string): Promise<string> {
+  const key = unique('tx-test');
+  await db.insert(idempotencyRecords).values({ partnerId, key, operation: 'test', requestHash: 'x', expiresAt: new Date(Date.now() + 60_000) });
+  return key;
+}
+
+async function recordExists(key: string): Promise<boolean> {
+  const rows = await testDatabase.database.db.select({ key: idempotencyRecords.key }).from(idempotencyRecords).where(eq(idempotencyRecords.key, key));
   return rows.length === 1;
 }
 
@@ -37,46 +48,61 @@ describe('withPartnerTransaction', () => {
     expect(queries).toBe(database.kind === 'postgres' ? 3 : 4);
   });
 
+  it('acts as the application role, to which row-level security applies', async () => {
+    const [row] = await withPartnerTransaction(testDatabase.database, randomUUID(), (tx) =>
+      tx.select({ role: sql<string>`current_user` }).from(sql`(select 1) as one`),
+    );
+    expect(row?.role).toBe(APP_ROLE);
+    const [after] = await testDatabase.database.db.select({ role: sql<string>`current_user` }).from(sql`(select 1) as one`);
+    expect(after?.role).not.toBe(APP_ROLE);
+  });
+
   it('commits what the function wrote', async () => {
-    const id = await withPartnerTransaction(testDatabase.database, randomUUID(), async (tx) => (await createPartner(tx)).id);
-    expect(await partnerExists(id)).toBe(true);
+    const { id: partnerId } = await createPartner(testDatabase.database.db);
+    const key = await withPartnerTransaction(testDatabase.database, partnerId, (tx) => writeRecord(tx, partnerId));
+    expect(await recordExists(key)).toBe(true);
   });
 
   it('rolls everything back when the function throws', async () => {
-    let id = '';
+    const { id: partnerId } = await createPartner(testDatabase.database.db);
+    let key = '';
     await expect(
-      withPartnerTransaction(testDatabase.database, randomUUID(), async (tx) => {
-        id = (await createPartner(tx)).id;
+      withPartnerTransaction(testDatabase.database, partnerId, async (tx) => {
+        key = await writeRecord(tx, partnerId);
         throw new Error('changed my mind');
       }),
     ).rejects.toThrow('changed my mind');
-    expect(await partnerExists(id)).toBe(false);
+    expect(key).not.toBe('');
+    expect(await recordExists(key)).toBe(false);
   });
 
   it('rolls back but still returns the result when shouldCommit says no', async () => {
-    const id = await withPartnerTransaction(testDatabase.database, randomUUID(), async (tx) => (await createPartner(tx)).id, {
+    const { id: partnerId } = await createPartner(testDatabase.database.db);
+    const key = await withPartnerTransaction(testDatabase.database, partnerId, (tx) => writeRecord(tx, partnerId), {
       shouldCommit: () => false,
     });
-    expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await partnerExists(id)).toBe(false);
+    expect(key).toMatch(/^tx-test-/);
+    expect(await recordExists(key)).toBe(false);
   });
 
   it('undoes only a nested transaction (savepoint) that throws', async () => {
+    const { id: partnerId } = await createPartner(testDatabase.database.db);
     let inner = '';
-    const outer = await withPartnerTransaction(testDatabase.database, randomUUID(), async (tx) => {
-      const kept = await createPartner(tx);
+    const outer = await withPartnerTransaction(testDatabase.database, partnerId, async (tx) => {
+      const kept = await writeRecord(tx, partnerId);
       await tx
         .transaction(async (nested) => {
-          inner = (await createPartner(nested)).id;
+          inner = await writeRecord(nested, partnerId);
           throw new Error('undo the nested part');
         })
         .catch(() => {});
       // The transaction is still usable after the savepoint rollback.
       expect(await currentPartnerSetting(tx)).toBeTruthy();
-      return kept.id;
+      return kept;
     });
-    expect(await partnerExists(outer)).toBe(true);
-    expect(await partnerExists(inner)).toBe(false);
+    expect(await recordExists(outer)).toBe(true);
+    expect(inner).not.toBe('');
+    expect(await recordExists(inner)).toBe(false);
   });
 
   it('keeps concurrent transactions apart, each seeing its own partner', async () => {

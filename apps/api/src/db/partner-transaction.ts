@@ -20,7 +20,7 @@ import type { PgDialect } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import type { AppTransaction, Database } from './client.js';
 import { relations } from './relations.js';
-import { partnerTransactionRoleSql } from './row-level-security.js';
+import { partnerTransactionSessionSql } from './row-level-security.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -35,12 +35,12 @@ export interface PartnerTransactionOptions<T> {
 /**
  * The statements that open a request transaction for `partnerId`, as one string. The only place
  * that decides what a request transaction's session looks like: the partner, then the application
- * role, under which PostgreSQL's row-level security policies apply (./row-level-security.ts).
+ * role, under which PostgreSQL's row-level security policies apply, and no JIT
+ * (./row-level-security.ts).
  */
 export function partnerTransactionSetupSql(partnerId: string): string {
   if (!UUID.test(partnerId)) throw new Error(`Refusing to act for a partner id that is not a UUID: ${JSON.stringify(partnerId)}`);
-  const role = partnerTransactionRoleSql();
-  return `SELECT set_config('app.partner_id', '${partnerId.toLowerCase()}', true)${role ? `; ${role}` : ''}`;
+  return `SELECT set_config('app.partner_id', '${partnerId.toLowerCase()}', true); ${partnerTransactionSessionSql()}`;
 }
 
 export async function withPartnerTransaction<T>(
@@ -70,6 +70,13 @@ async function postgresTransaction<T>(
   // A connection whose BEGIN, COMMIT or ROLLBACK failed is in an unknown state: destroy it rather
   // than hand a half-open transaction to the next request.
   let broken: Error | undefined;
+  // The pool stops listening for a client's errors while it is checked out. A connection the server
+  // ends mid-request (a restart, pg_terminate_backend) then emits an 'error' nobody handles, which
+  // takes the process down; the failing query rejects on its own, so just mark the client broken.
+  const onConnectionError = (error: Error) => {
+    broken ??= error;
+  };
+  client.on('error', onConnectionError);
   const control = async (text: string) => {
     try {
       await client.query(text);
@@ -90,6 +97,7 @@ async function postgresTransaction<T>(
     await control(shouldCommit && !shouldCommit(result) ? 'ROLLBACK' : 'COMMIT');
     return result;
   } finally {
+    client.removeListener('error', onConnectionError);
     client.release(broken);
   }
 }

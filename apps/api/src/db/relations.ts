@@ -76,6 +76,12 @@ export const relations = defineRelations(schema, (r) => ({
   auditEvents: {
     partner: r.one.partners({ from: r.auditEvents.partnerId, to: r.partners.id, optional: false }),
   },
+  webhookSubscriptions: {
+    deliveries: r.many.webhookDeliveries(),
+  },
+  webhookDeliveries: {
+    webhookSubscription: r.one.webhookSubscriptions({ from: r.webhookDeliveries.webhookSubscriptionId, to: r.webhookSubscriptions.id, optional: false }),
+  },
 }));
 
 export type Relations = typeof relations;

@@ -18,3 +18,15 @@ describe('global ids', () => {
     expect(databaseIdOf(encodeGlobalId('Partner', id), 'Customer')).toBeUndefined();
   });
 });
+
+describe('subscription ids', () => {
+  it('say Subscription although the GraphQL type is CustomerSubscription', () => {
+    const globalId = encodeGlobalId('CustomerSubscription', id);
+    expect(globalId).toBe(encodeGlobalId('Subscription', id));
+    expect(Buffer.from(globalId, 'base64').toString('utf8')).toBe(`Subscription:${id}`);
+    expect(decodeGlobalId(globalId)).toEqual({ typename: 'CustomerSubscription', id });
+    expect(databaseIdOf(globalId, 'Subscription')).toBe(id);
+    expect(databaseIdOf(globalId, 'CustomerSubscription')).toBe(id);
+    expect(databaseIdOf(globalId, 'Customer')).toBeUndefined();
+  });
+});

@@ -22,3 +22,8 @@ export function plannedRows<TTable extends TableName>(_table: TTable, rows: Prom
 export function plannedRow<TTable extends TableName>(_table: TTable, row: PromiseLike<unknown>): Promise<Row<TTable> | undefined> {
   return Promise.resolve(row) as Promise<Row<TTable> | undefined>;
 }
+
+/** A `db.$count(…)` as a real promise: like a query, Drizzle's count runs again on every `.then()`. */
+export function countRows(count: PromiseLike<number>): Promise<number> {
+  return Promise.resolve(count);
+}

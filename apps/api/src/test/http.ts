@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '../db/client.js';
+import type { RateLimitSettings } from '../limits/rate-limit.js';
 import { createLogger } from '../logger.js';
 import { schema } from '../schema/index.js';
 import { startServer } from '../server.js';
@@ -15,6 +16,7 @@ import type { RunningServer } from '../server.js';
 export interface TestServerOptions {
   isProduction?: boolean;
   adminDistDir?: string;
+  rateLimits?: RateLimitSettings;
 }
 
 export interface TestServer {
@@ -38,6 +40,7 @@ export async function startTestServer(database: Database, options: TestServerOpt
     sessionTtlHours: 1,
     publicUrl: 'http://localhost:4000',
     ...(options.adminDistDir ? { adminDistDir: options.adminDistDir } : {}),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   });
   const fetchPath = (path: string, init?: RequestInit) => fetch(`${running.url}${path}`, init);
   return {

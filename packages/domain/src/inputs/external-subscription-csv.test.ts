@@ -90,6 +90,15 @@ describe('externalSubscriptionCsvRowSchema', () => {
     expect(result.ok ? [] : result.errors.map((error) => error.field)).toEqual([[column]]);
   });
 
+  it.each([
+    ['a missing term start', { term_start: '' }, 'term_start'],
+    ['an unreadable term end', { term_end: 'soon' }, 'term_end'],
+  ])('refuses %s with a field error instead of throwing', (_case, overrides, field) => {
+    const result = parseInput(externalSubscriptionCsvRowSchema, row(overrides));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.map((error) => error.field?.[0])).toContain(field);
+  });
+
   it('parses every row of its own template', () => {
     expect(EXTERNAL_SUBSCRIPTION_CSV_TEMPLATE.split('\n')[0]).toBe(
       EXTERNAL_SUBSCRIPTION_CSV_COLUMNS.join(','),

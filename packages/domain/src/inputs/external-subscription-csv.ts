@@ -117,10 +117,16 @@ export const externalSubscriptionCsvRowSchema = z
         ),
     ),
   })
-  .refine((row) => row.term_end.getTime() > row.term_start.getTime(), {
-    error: 'Term end must be after term start.',
-    path: ['term_end'],
-  });
+  // zod runs this even when a date cell failed to parse; then that cell's own error is the one to report.
+  .refine(
+    (row) =>
+      !(row.term_end instanceof Date && row.term_start instanceof Date) ||
+      row.term_end.getTime() > row.term_start.getTime(),
+    {
+      error: 'Term end must be after term start.',
+      path: ['term_end'],
+    },
+  );
 export type ExternalSubscriptionCsvRow = z.infer<typeof externalSubscriptionCsvRowSchema>;
 
 /**

@@ -25,13 +25,19 @@ export function isActiveGlobalAdmin(user: Pick<UserAccessFacts, 'role' | 'isDisa
 }
 
 /** The user after the change, or LAST_GLOBAL_ADMIN when it would leave the partner without an active global admin. */
-export function checkUserUpdate({ user, change, activeGlobalAdminIds }: UserUpdateRequest): RuleResult<{ after: UserAccessFacts }> {
+export function checkUserUpdate({
+  user,
+  change,
+  activeGlobalAdminIds,
+}: UserUpdateRequest): RuleResult<{ after: UserAccessFacts }> {
   const after: UserAccessFacts = {
     id: user.id,
     role: change.role ?? user.role,
     isDisabled: change.disabled ?? user.isDisabled,
   };
-  const remaining = activeGlobalAdminIds.filter((id) => id !== user.id).length + (isActiveGlobalAdmin(after) ? 1 : 0);
+  const remaining =
+    activeGlobalAdminIds.filter((id) => id !== user.id).length +
+    (isActiveGlobalAdmin(after) ? 1 : 0);
   if (remaining === 0) {
     return refuse(
       'LAST_GLOBAL_ADMIN',
@@ -51,6 +57,7 @@ export interface ApiKeyAccessFacts {
 
 /** A key is revoked once: revoking it again is refused, so a retry with a new key cannot hide a mistake. */
 export function checkApiKeyRevoke(apiKey: ApiKeyAccessFacts): RuleResult {
-  if (apiKey.isRevoked) return refuse('INVALID_TRANSITION', 'This API key is already revoked.', ['apiKeyId']);
+  if (apiKey.isRevoked)
+    return refuse('INVALID_TRANSITION', 'This API key is already revoked.', ['apiKeyId']);
   return allow();
 }

@@ -15,6 +15,9 @@ export const users = pgTable(
     role: roleEnum('role').notNull(),
     /** `scrypt$N$r$p$salt$hash`; null until an invited user sets a password. */
     passwordHash: text('password_hash'),
+    /** SHA-256 of the single-use token in an invited user's link; null once the password is set. */
+    invitationTokenHash: text('invitation_token_hash').unique(),
+    invitationExpiresAt: at('invitation_expires_at'),
     disabledAt: at('disabled_at'),
     lastSignedInAt: at('last_signed_in_at'),
     ...timestamps(),
@@ -67,6 +70,7 @@ export const apiKeys = pgTable(
     lastUsedAt: at('last_used_at'),
     revokedAt: at('revoked_at'),
     ...timestamps(),
+    version: version(),
   },
   (t) => [index('api_keys_partner_idx').on(t.partnerId)],
 );

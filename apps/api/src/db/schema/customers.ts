@@ -53,6 +53,8 @@ export const relationshipRequests = pgTable(
       .on(t.partnerId, t.customerId)
       .where(sql`${t.status} = 'PENDING'`),
     index('relationship_requests_customer_idx').on(t.customerId),
+    // A partner's requests, any status (row-level security's customer visibility asks by partner).
+    index('relationship_requests_partner_idx').on(t.partnerId),
     index('relationship_requests_pending_expiry_idx').on(t.expiresAt).where(sql`${t.status} = 'PENDING'`),
   ],
 );
@@ -80,6 +82,10 @@ export const relationships = pgTable(
       .on(t.partnerId, t.customerId)
       .where(sql`${t.status} = 'ACTIVE'`),
     index('relationships_customer_idx').on(t.customerId),
+    // A partner's relationships, any status, and those naming it as the indirect provider
+    // (row-level security and the visibility filters ask by both).
+    index('relationships_partner_idx').on(t.partnerId),
+    index('relationships_indirect_provider_idx').on(t.indirectProviderId).where(sql`${t.indirectProviderId} IS NOT NULL`),
     check(
       'relationships_indirect_reseller_names_provider',
       sql`(${t.type} = 'INDIRECT_RESELLER') = (${t.indirectProviderId} IS NOT NULL)`,

@@ -6,3 +6,5 @@ export * from './subscriptions.js';
 export * from './transfers.js';
 export * from './access.js';
 export * from './records.js';
+export * from './rate-limits.js';
+export * from './webhooks.js';

@@ -73,6 +73,8 @@ export const subscriptions = pgTable(
     index('subscriptions_customer_idx').on(t.customerId, t.channel),
     index('subscriptions_seller_idx').on(t.sellerPartnerId),
     index('subscriptions_managing_idx').on(t.managingPartnerId),
+    // Row-level security asks whether a partner bills a subscription the caller sees.
+    index('subscriptions_billing_idx').on(t.billingPartnerId),
     // The background job's scan for terms that have ended.
     index('subscriptions_open_term_end_idx')
       .on(t.termEndDate)

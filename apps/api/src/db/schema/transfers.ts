@@ -25,6 +25,12 @@ export const transfers = pgTable(
     sourcePartnerId: uuid('source_partner_id').references(() => partners.id),
     /** The requester. */
     targetPartnerId: uuid('target_partner_id').notNull().references(() => partners.id),
+    /**
+     * Who bills what the transfer moves: the target, or the indirect provider an indirect reseller
+     * sells through. Settled at creation, when the target's relationship and links are at hand
+     * (row-level security hides them from the source partner who later accepts).
+     */
+    billingPartnerId: uuid('billing_partner_id').references(() => partners.id),
     sourceChannel: channelEnum('source_channel').notNull(),
     status: transferStatusEnum('status').notNull().default('PENDING'),
     effective: transferEffectiveEnum('effective').notNull().default('IMMEDIATELY'),

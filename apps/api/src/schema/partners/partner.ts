@@ -6,7 +6,7 @@
 import { builder } from '../../builder.js';
 import { CloudEnum, PartnerKindEnum } from '../enums.js';
 import { registerNodeVisibility } from '../node-visibility.js';
-import { plannedRows } from '../planned-rows.js';
+import { plannedRows, countRows } from '../planned-rows.js';
 import { partners } from '../../db/schema/index.js';
 import { visiblePartnerIds, visiblePartnersFilter } from './visibility.js';
 
@@ -36,7 +36,7 @@ builder.queryField('partners', (t) =>
     type: Partner,
     description: 'Your own organisation and the partners you have indirect links with, by name.',
     authScopes: { permission: 'partners:read' },
-    totalCount: (_parent, _args, context) => context.db.$count(partners, visiblePartnersFilter(context)),
+    totalCount: (_parent, _args, context) => countRows(context.db.$count(partners, visiblePartnersFilter(context))),
     resolve: (query, _parent, _args, context) =>
       plannedRows('partners', context.db.query.partners.findMany(query({ where: { RAW: (table) => visiblePartnersFilter(context, table) }, orderBy: { name: 'asc' } }))),
   }),

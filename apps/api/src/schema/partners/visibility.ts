@@ -3,6 +3,7 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Context } from '../../context.js';
 import { indirectLinks, partners } from '../../db/schema/index.js';
+import { applicationFilter } from '../application-filters.js';
 
 export async function visiblePartnerIds(ids: string[], context: Context): Promise<string[]> {
   const rows = await context.db
@@ -18,8 +19,8 @@ export async function visiblePartnerIds(ids: string[], context: Context): Promis
  */
 export function visiblePartnersFilter(context: Context, table: typeof partners = partners): SQL {
   const own = context.partner.id;
-  return or(
+  return applicationFilter(() => or(
     eq(table.id, own),
     sql`exists (select 1 from ${indirectLinks} where (${indirectLinks.providerId} = ${own} and ${indirectLinks.resellerId} = ${table.id}) or (${indirectLinks.resellerId} = ${own} and ${indirectLinks.providerId} = ${table.id}))`,
-  ) as SQL;
+  ) as SQL);
 }

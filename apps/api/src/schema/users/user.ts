@@ -2,8 +2,7 @@
 import { builder } from '../../builder.js';
 import { RoleEnum } from '../enums.js';
 import { registerNodeVisibility } from '../node-visibility.js';
-import { inArray, and, eq } from 'drizzle-orm';
-import { users } from '../../db/schema/index.js';
+import { visibleUserIds } from '../access/visibility.js';
 
 export const User = builder.drizzleNode('users', {
   name: 'User',
@@ -18,11 +17,5 @@ export const User = builder.drizzleNode('users', {
   }),
 });
 
-// A partner's users are visible to that partner only.
-registerNodeVisibility('User', async (ids, context) => {
-  const rows = await context.db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(inArray(users.id, ids), eq(users.partnerId, context.partner.id)));
-  return rows.map((row) => row.id);
-});
+// A partner's users are visible to that partner only (the filter lives with the access feature).
+registerNodeVisibility('User', visibleUserIds);

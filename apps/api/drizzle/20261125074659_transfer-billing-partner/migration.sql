@@ -1,0 +1,2 @@
+ALTER TABLE "transfers" ADD COLUMN "billing_partner_id" uuid;--> statement-breakpoint
+ALTER TABLE "transfers" ADD CONSTRAINT "transfers_billing_partner_id_partners_id_fkey" FOREIGN KEY ("billing_partner_id") REFERENCES "partners"("id");

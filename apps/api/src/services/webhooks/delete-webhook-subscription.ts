@@ -1,0 +1,37 @@
+/**
+ * `webhookSubscriptionDelete`: no more deliveries to it; its delivery log goes with it. The payload
+ * names the deleted subscription's id (the row no longer exists to return).
+ */
+import { eq } from 'drizzle-orm';
+import { webhookSubscriptions } from '../../db/schema/index.js';
+import { ownWebhookSubscriptionsFilter } from '../../schema/webhooks/visibility.js';
+import { lockRow } from '../mutation/lock-row.js';
+import type { MutationDefinition } from '../mutation/run-mutation.js';
+import { webhookSubscriptionDeleteInputSchema } from './webhook-inputs.js';
+import { webhookSubscriptionAudit, webhookSubscriptionEvent } from './webhook-records.js';
+
+export const webhookSubscriptionDelete: MutationDefinition<
+  typeof webhookSubscriptionDeleteInputSchema,
+  { deletedWebhookSubscription: { id: string } }
+> = {
+  operation: 'webhookSubscriptionDelete',
+  input: webhookSubscriptionDeleteInputSchema,
+  // A replayed retry finds no row: the payload is rebuilt from the stored id by the resolver.
+  payloadTables: { deletedWebhookSubscription: 'webhookSubscriptions' },
+  async run(input, { tx, context }) {
+    const before = await lockRow(tx, webhookSubscriptions, {
+      globalId: input.webhookSubscriptionId,
+      typename: 'WebhookSubscription',
+      visible: ownWebhookSubscriptionsFilter(context),
+      field: ['webhookSubscriptionId'],
+      expectedVersion: input.expectedVersion,
+      noun: 'webhook subscription',
+    });
+    await tx.delete(webhookSubscriptions).where(eq(webhookSubscriptions.id, before.id));
+    return {
+      payload: { deletedWebhookSubscription: { id: before.id } },
+      audit: webhookSubscriptionAudit(before, null),
+      events: [webhookSubscriptionEvent('webhookSubscription.deleted', before)],
+    };
+  },
+};

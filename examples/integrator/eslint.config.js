@@ -1,0 +1,3 @@
+import { baseConfig } from '@switchyard/eslint-config/base';
+
+export default baseConfig;

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { viewerQuery } from '../features/auth/queries';
 import { viewerResult } from '../features/auth/fixtures';
 import { customerDetailsResult, customerSubscription } from '../features/customers/fixtures';
+import { subscriptionSuspendMutation } from '../features/customers/mutations';
 import { customerDetailsQuery } from '../features/customers/queries';
 import { graphQLError, installFakeApi, jsonResponse } from '../testing/fake-api';
 import { createAdminClient } from './client';
@@ -65,5 +66,49 @@ describe('createAdminClient', () => {
     const onUnauthenticated = vi.fn();
     await createAdminClient({ onUnauthenticated }).query(viewerQuery, {}).toPromise();
     expect(onUnauthenticated).not.toHaveBeenCalled();
+  });
+
+  it('shows a suspension at once, then undoes it when the API refuses', async () => {
+    const subscription = customerSubscription({ status: 'ACTIVE', autoRenew: true });
+    let answerSuspend: ((response: Response) => void) | undefined;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((_url: string, init: RequestInit) => {
+        const { operationName } = JSON.parse(init.body as string) as { operationName: string };
+        if (operationName === 'CustomerDetails') {
+          return Promise.resolve(jsonResponse(customerDetailsResult({}, [subscription])));
+        }
+        return new Promise<Response>((resolve) => {
+          answerSuspend = resolve;
+        });
+      }),
+    );
+    const client = createAdminClient();
+    const variables = { id: 'Q3VzdG9tZXI6MQ==', subscriptionsFirst: 50 };
+    const cachedSubscription = () =>
+      client.readQuery(customerDetailsQuery, variables)?.data?.customer?.subscriptions.nodes[0];
+    await client.query(customerDetailsQuery, variables).toPromise();
+
+    const suspension = client
+      .mutation(subscriptionSuspendMutation, { input: { subscriptionId: subscription.id } })
+      .toPromise();
+    expect(cachedSubscription()).toMatchObject({ status: 'SUSPENDED', autoRenew: false });
+
+    await vi.waitFor(() => expect(answerSuspend).toBeDefined());
+    answerSuspend?.(
+      jsonResponse({
+        data: {
+          subscriptionSuspend: {
+            __typename: 'SubscriptionSuspendPayload',
+            subscription: null,
+            userErrors: [
+              { __typename: 'UserError', code: 'SUBSCRIPTION_NOT_ACTIVE', message: 'Not active.', field: null },
+            ],
+          },
+        },
+      }),
+    );
+    await suspension;
+    expect(cachedSubscription()).toMatchObject({ status: 'ACTIVE', autoRenew: true });
   });
 });

@@ -10,6 +10,7 @@ import { Client, fetchExchange, mapExchange } from 'urql';
 import type { CombinedError } from 'urql';
 
 import { GRAPHQL_HEADERS, GRAPHQL_URL } from './graphql-endpoint';
+import { optimisticUpdates } from './optimistic-updates';
 
 /**
  * Types without an id of their own: graphcache stores them inside their parent instead of
@@ -102,7 +103,7 @@ export function createAdminClient(options: AdminClientOptions = {}): Client {
           if (isUnauthenticatedError(error)) options.onUnauthenticated?.();
         },
       }),
-      cacheExchange({ keys, schema: ROOT_TYPES }),
+      cacheExchange({ keys, schema: ROOT_TYPES, optimistic: optimisticUpdates }),
       fetchExchange,
     ],
   });

@@ -62,7 +62,7 @@ export function customerSubscription(
 ): WithTypename<CustomerSubscription> {
   sequence += 1;
   return {
-    __typename: 'Subscription',
+    __typename: 'CustomerSubscription',
     id: `U3Vic2NyaXB0aW9uOj${sequence}`,
     offer: {
       __typename: 'Offer',

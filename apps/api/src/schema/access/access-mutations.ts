@@ -7,15 +7,15 @@
  */
 import { MUTATION_PERMISSIONS } from '@switchyard/domain';
 import type { MutationName } from '@switchyard/domain';
+import type { z } from 'zod';
 import { builder } from '../../builder.js';
-import type { Context } from '../../context.js';
 import { apiKeyCreate } from '../../services/access/create-api-key.js';
 import { userInvite } from '../../services/access/invite-user.js';
 import { apiKeyRevoke } from '../../services/access/revoke-api-key.js';
 import { userUpdate } from '../../services/access/update-user.js';
 import type { MutationDefinition, PayloadShape } from '../../services/mutation/run-mutation.js';
-import { runMutation } from '../../services/mutation/run-mutation.js';
 import { RoleEnum } from '../enums.js';
+import { defineMutationField } from '../mutation-field.js';
 import { mutationPayload } from '../mutation-payload.js';
 import { User } from '../users/user.js';
 import { ApiKey } from './api-key.js';
@@ -87,24 +87,13 @@ const payloads = {
   }),
 };
 
-function accessMutation<P extends PayloadShape<P>>(
+function accessMutation<S extends z.ZodType, P extends PayloadShape<P>>(
   name: keyof typeof payloads & MutationName,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition has its own input schema
-  definition: MutationDefinition<any, P>,
+  definition: MutationDefinition<S, P>,
   input: ReturnType<typeof builder.inputType>,
   description: string,
 ) {
-  builder.mutationField(name, (t) =>
-    t.field({
-      type: payloads[name],
-      description,
-      // The permission table of packages/domain is the only place that says who may do what.
-      authScopes: { permission: MUTATION_PERMISSIONS[name] },
-      args: { input: t.arg({ type: input, required: true }) },
-      resolve: (_root, args, context: Context) =>
-        runMutation(context, definition, args.input) as never,
-    }),
-  );
+  defineMutationField(name, { payload: payloads[name], definition, input, description, permission: MUTATION_PERMISSIONS[name] });
 }
 
 accessMutation(

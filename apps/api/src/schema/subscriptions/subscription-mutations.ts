@@ -8,11 +8,10 @@
  */
 import { MUTATION_PERMISSIONS } from '@switchyard/domain';
 import type { MutationName } from '@switchyard/domain';
+import type { z } from 'zod';
 import { builder } from '../../builder.js';
 import type { SchemaTypes } from '../../builder.js';
-import type { Context } from '../../context.js';
 import type { MutationDefinition, PayloadShape } from '../../services/mutation/run-mutation.js';
-import { runMutation } from '../../services/mutation/run-mutation.js';
 import { subscriptionCancel } from '../../services/subscriptions/cancel-subscription.js';
 import { subscriptionServiceCancel } from '../../services/subscriptions/cancel-subscription-service.js';
 import { subscriptionCreate } from '../../services/subscriptions/create-subscription.js';
@@ -22,6 +21,7 @@ import { subscriptionRegisterExternal } from '../../services/subscriptions/regis
 import { subscriptionSuspend } from '../../services/subscriptions/suspend-subscription.js';
 import { subscriptionUpdate } from '../../services/subscriptions/update-subscription.js';
 import { BillingCycleEnum, ChannelEnum, SubscriptionStatusEnum, TermEnum } from '../enums.js';
+import { defineMutationField } from '../mutation-field.js';
 import { mutationPayload } from '../mutation-payload.js';
 import { Subscription, SubscriptionService } from './subscription.js';
 
@@ -145,23 +145,13 @@ const payloads = {
 
 type SubscriptionMutationName = keyof typeof payloads & MutationName;
 
-function subscriptionMutation<P extends PayloadShape<P>>(
+function subscriptionMutation<S extends z.ZodType, P extends PayloadShape<P>>(
   name: SubscriptionMutationName,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition has its own input schema
-  definition: MutationDefinition<any, P>,
+  definition: MutationDefinition<S, P>,
   input: ReturnType<typeof builder.inputType>,
   description: string,
 ) {
-  builder.mutationField(name, (t) =>
-    t.field({
-      type: payloads[name],
-      description,
-      // The permission table of packages/domain is the only place that says who may do what.
-      authScopes: { permission: MUTATION_PERMISSIONS[name] },
-      args: { input: t.arg({ type: input, required: true }) },
-      resolve: (_root, args, context: Context) => runMutation(context, definition, args.input) as never,
-    }),
-  );
+  defineMutationField(name, { payload: payloads[name], definition, input, description, permission: MUTATION_PERMISSIONS[name] });
 }
 
 subscriptionMutation(

@@ -7,16 +7,16 @@
  */
 import { MUTATION_PERMISSIONS } from '@switchyard/domain';
 import type { MutationName } from '@switchyard/domain';
+import type { z } from 'zod';
 import { builder } from '../../builder.js';
 import type { SchemaTypes } from '../../builder.js';
-import type { Context } from '../../context.js';
 import type { MutationDefinition, PayloadShape } from '../../services/mutation/run-mutation.js';
-import { runMutation } from '../../services/mutation/run-mutation.js';
 import { transferAccept } from '../../services/transfers/accept-transfer.js';
 import { transferCancel } from '../../services/transfers/cancel-transfer.js';
 import { transferCreate } from '../../services/transfers/create-transfer.js';
 import { transferReject } from '../../services/transfers/reject-transfer.js';
 import { BillingCycleEnum, CancelSourceEnum, TermEnum, TransferEffectiveEnum, TransferKindEnum } from '../enums.js';
+import { defineMutationField } from '../mutation-field.js';
 import { mutationPayload } from '../mutation-payload.js';
 import { Subscription } from '../subscriptions/subscription.js';
 import { Transfer } from './transfer.js';
@@ -115,23 +115,13 @@ const payloads = {
 
 type TransferMutationName = keyof typeof payloads & MutationName;
 
-function transferMutation<P extends PayloadShape<P>>(
+function transferMutation<S extends z.ZodType, P extends PayloadShape<P>>(
   name: TransferMutationName,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition has its own input schema
-  definition: MutationDefinition<any, P>,
+  definition: MutationDefinition<S, P>,
   input: ReturnType<typeof builder.inputType>,
   description: string,
 ) {
-  builder.mutationField(name, (t) =>
-    t.field({
-      type: payloads[name],
-      description,
-      // The permission table of packages/domain is the only place that says who may do what.
-      authScopes: { permission: MUTATION_PERMISSIONS[name] },
-      args: { input: t.arg({ type: input, required: true }) },
-      resolve: (_root, args, context: Context) => runMutation(context, definition, args.input) as never,
-    }),
-  );
+  defineMutationField(name, { payload: payloads[name], definition, input, description, permission: MUTATION_PERMISSIONS[name] });
 }
 
 transferMutation(

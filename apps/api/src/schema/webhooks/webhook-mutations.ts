@@ -3,10 +3,10 @@
  * the roles that manage API keys. Thin: each hands its input to `runMutation` with the business
  * function in src/services/webhooks/.
  */
+import type { z } from 'zod';
 import { builder } from '../../builder.js';
-import type { Context } from '../../context.js';
+import { defineMutationField } from '../mutation-field.js';
 import type { MutationDefinition, PayloadShape } from '../../services/mutation/run-mutation.js';
-import { runMutation } from '../../services/mutation/run-mutation.js';
 import { webhookSubscriptionCreate } from '../../services/webhooks/create-webhook-subscription.js';
 import { webhookSubscriptionDelete } from '../../services/webhooks/delete-webhook-subscription.js';
 import { webhookDeliveryRedeliver } from '../../services/webhooks/redeliver-webhook-delivery.js';
@@ -81,23 +81,14 @@ const WebhookSubscriptionDeletePayload = builder.objectRef<DeletePayload>('Webho
   }),
 });
 
-function webhookMutation<P extends PayloadShape<P>>(
+function webhookMutation<S extends z.ZodType, P extends PayloadShape<P>>(
   name: string,
   type: (typeof payloads)[keyof typeof payloads] | typeof WebhookSubscriptionDeletePayload,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition has its own input schema
-  definition: MutationDefinition<any, P>,
+  definition: MutationDefinition<S, P>,
   input: ReturnType<typeof builder.inputType>,
   description: string,
 ) {
-  builder.mutationField(name, (t) =>
-    t.field({
-      type,
-      description,
-      authScopes: { permission: WEBHOOKS_PERMISSION },
-      args: { input: t.arg({ type: input, required: true }) },
-      resolve: (_root, args, context: Context) => runMutation(context, definition, args.input) as never,
-    }),
-  );
+  defineMutationField(name, { payload: type, definition, input, description, permission: WEBHOOKS_PERMISSION });
 }
 
 webhookMutation(

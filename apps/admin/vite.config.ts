@@ -10,9 +10,10 @@ import { defineConfig } from 'vite';
 
 const apiOrigin = 'http://localhost:4000';
 const proxied = Object.fromEntries(
-  ['/graphql', '/auth', '/healthz'].map((path) => [
+  ['/graphql', '/auth', '/export', '/healthz'].map((path) => [
     path,
-    { target: apiOrigin, changeOrigin: false },
+    // ws: live updates (GraphQL subscriptions) share /graphql with HTTP.
+    { target: apiOrigin, changeOrigin: false, ws: path === '/graphql' },
   ]),
 );
 

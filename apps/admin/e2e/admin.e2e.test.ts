@@ -92,6 +92,37 @@ describe('admin app', () => {
     await expect.poll(() => row.textContent()).toContain('Revoked on');
   }, 60_000);
 
+  it('adds a webhook endpoint, shows its secret once, opens its delivery log, then disables and deletes it', async () => {
+    const page = await world.newPage();
+    await signIn(page, 'admin@contoso.example');
+    await page.goto('/settings');
+    await page.getByRole('link', { name: 'Manage webhooks' }).click();
+    await page.getByRole('button', { name: 'Add an endpoint' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add an endpoint' });
+    // Nothing in these flows emits this event type, and the endpoint is deleted at the end: nothing is sent.
+    await dialog.getByLabel(/Endpoint URL/).fill('https://hooks.example.com/e2e');
+    await dialog.getByLabel('indirectLink.accepted').check();
+    await dialog.getByRole('button', { name: 'Add endpoint' }).click();
+    const secret = await dialog.getByLabel('Signing secret').inputValue();
+    expect(secret.length).toBeGreaterThan(10);
+    await screen(page, 'webhook-created');
+    await dialog.getByRole('link', { name: 'Open its delivery log' }).click();
+    await page.getByRole('heading', { level: 1, name: 'https://hooks.example.com/e2e' }).waitFor();
+    await page.getByText('Nothing sent yet.').waitFor();
+    await screen(page, 'webhook-details');
+    await page.getByRole('button', { name: 'Disable' }).click();
+    await page.getByRole('button', { name: 'Enable' }).waitFor();
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete this endpoint?' })
+      .getByRole('button', { name: 'Delete endpoint' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor();
+    await expect
+      .poll(() => page.getByRole('link', { name: 'https://hooks.example.com/e2e' }).count())
+      .toBe(0);
+  }, 90_000);
+
   it('sends a relationship request, and the customer’s administrator accepts it on the invitation page', async () => {
     const page = await world.newPage();
     // Tailspin's relationship with Coho Winery ended: it asks again (domain.md §12's demo world).
@@ -162,5 +193,36 @@ describe('admin app', () => {
       .first()
       .waitFor();
     await screen(page, 'transfer-details');
+  }, 90_000);
+
+  it('updates an open transfer page live when the transfer is cancelled through the API', async () => {
+    const api = async (query: string, variables: Record<string, unknown> = {}) => {
+      const response = await fetch(`${world.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer sy_demo_contoso_0001' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as { data: Record<string, unknown> };
+    };
+    const listed = await api('{ transfers(direction: OUTGOING, first: 50) { nodes { id status } } }');
+    const nodes = (listed.data.transfers as { nodes: { id: string; status: string }[] }).nodes;
+    const open = nodes.find((transfer) => transfer.status === 'PENDING' || transfer.status === 'SCHEDULED');
+    if (!open) throw new Error('The demo world has no open outgoing transfer of Contoso left');
+
+    const page = await world.newPage();
+    await signIn(page, 'admin@contoso.example');
+    await page.goto(`/transfers/${encodeURIComponent(open.id)}`);
+    await page.getByRole('button', { name: 'Cancel transfer' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+
+    const cancelled = await api(
+      'mutation ($input: TransferCancelInput!) { transferCancel(input: $input) { transfer { status } userErrors { code } } }',
+      { input: { transferId: open.id } },
+    );
+    expect(cancelled.data.transferCancel).toEqual({ transfer: { status: 'CANCELLED' }, userErrors: [] });
+
+    // No reload: the page hears the change and fetches the transfer again.
+    await page.getByText('Cancelled').first().waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Cancel transfer' }).waitFor({ state: 'detached' });
   }, 90_000);
 });

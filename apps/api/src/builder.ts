@@ -46,6 +46,8 @@ export const builder = new SchemaBuilder<SchemaTypes>({
   plugins: ['pageSizeLimit', ScopeAuthPlugin, RelayPlugin, DrizzlePlugin],
   defaultFieldNullability: false,
   scopeAuth: {
+    // Subscriptions check their scopes when they start (and their resolvers again on every event).
+    authorizeOnSubscribe: true,
     authScopes: (context) => ({
       authenticated: context.isAuthenticated,
       permission: (permission) => context.isAuthenticated && roleAllows(context.actor.role, permission),

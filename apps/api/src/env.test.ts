@@ -25,6 +25,20 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ RATE_LIMIT_ACTOR_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_ACTOR_PER_MINUTE/);
   });
 
+  it('reads the operations settings: log format, metrics token and port, shutdown timeout', () => {
+    expect(parseEnv({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(parseEnv({}).metrics).toEqual({ token: undefined, workerPort: undefined });
+    expect(parseEnv({ METRICS_TOKEN: 'a-metrics-token-of-32-characters!', METRICS_PORT: '9464' }).metrics).toEqual({
+      token: 'a-metrics-token-of-32-characters!',
+      workerPort: 9464,
+    });
+    expect(parseEnv({ METRICS_TOKEN: '' }).metrics.token).toBeUndefined();
+    expect(() => parseEnv({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(parseEnv({}).shutdownTimeoutMs).toBe(30_000);
+    expect(parseEnv({ SHUTDOWN_TIMEOUT_SECONDS: '5' }).shutdownTimeoutMs).toBe(5_000);
+    expect(() => parseEnv({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT/);
+  });
+
   it('names every invalid variable', () => {
     expect(() => parseEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', NODE_ENV: 'staging' })).toThrow(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/);
   });

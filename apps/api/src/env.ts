@@ -17,6 +17,8 @@ export const REPOSITORY_ROOT = resolve(fileURLToPath(new URL('.', import.meta.ur
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 const postgresUrl = z
   .string()
@@ -41,11 +43,25 @@ const envSchema = z
     /** Where people reach the admin app; invitation links are built from it. Default: http://localhost:PORT. */
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+    /** JSON lines (for a log collector), or `time LEVEL message {fields}` (default on a terminal). */
+    LOG_FORMAT: z.enum(LOG_FORMATS).optional(),
+    /** When set, GET /metrics needs `Authorization: Bearer <token>`; when not, it answers loopback callers only. */
+    METRICS_TOKEN: z.preprocess((value) => (value === '' ? undefined : value), z.string().min(16, 'must be at least 16 characters').optional()),
+    /** Workers: serve /metrics on this port (on HOST); absent → no metrics endpoint in workers. */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+    /** How long SIGTERM/SIGINT waits for in-flight requests and jobs before the process exits anyway. */
+    SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(30),
     /** Background jobs in the API process (src/jobs/); set false when separate `worker` processes run them. */
     JOBS_ENABLED: z.enum(['true', 'false', '1', '0']).default('true'),
     DUE_TRANSITIONS_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
     /** How often outbox events become webhook deliveries, and due deliveries are sent. */
     OUTBOX_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(2),
+    /**
+     * How long work a worker claimed stays its own: a running pg-boss job (then it expires and
+     * another worker retries it) and a webhook attempt being sent. A worker that dies mid-run has
+     * its work taken over after this long. Well above the 5 s webhook timeout.
+     */
+    JOB_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
   })
   .transform((raw) => ({
     nodeEnv: raw.NODE_ENV,
@@ -62,10 +78,14 @@ const envSchema = z
     },
     publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
     logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === 'test' ? 'warn' : 'info'),
+    logFormat: raw.LOG_FORMAT ?? (process.stderr.isTTY ? 'pretty' : 'json'),
+    metrics: { token: raw.METRICS_TOKEN, workerPort: raw.METRICS_PORT },
+    shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     jobs: {
       isEnabled: raw.JOBS_ENABLED === 'true' || raw.JOBS_ENABLED === '1',
       dueTransitionsIntervalSeconds: raw.DUE_TRANSITIONS_INTERVAL_SECONDS,
       outboxPollIntervalSeconds: raw.OUTBOX_POLL_INTERVAL_SECONDS,
+      leaseSeconds: raw.JOB_LEASE_SECONDS,
     },
   }));
 
@@ -104,4 +124,9 @@ export function loadTestEnv(source: Record<string, string | undefined> = process
     isCi: source.CI === 'true' || source.CI === '1',
     databaseKind: source.SWITCHYARD_TEST_DATABASE === 'postgres' ? ('postgres' as const) : ('pglite' as const),
   };
+}
+
+/** Tests that start real API and worker processes: this process's environment with `overrides` on top. */
+export function childProcessEnv(overrides: Record<string, string>): Record<string, string | undefined> {
+  return { ...process.env, ...overrides };
 }

@@ -20,6 +20,8 @@ import { createErrorFormatter } from './errors.js';
 import { operationLimitsPlugin } from './limits/operation-limits-plugin.js';
 import { LIMIT_VALIDATION_RULES, OPERATION_LIMITS } from './limits/operation-limits.js';
 import type { Logger } from './logger.js';
+import { graphQLErrorCode } from './observability/metrics.js';
+import type { Metrics } from './observability/metrics.js';
 
 export interface GraphQLServerOptions {
   schema: GraphQLSchema;
@@ -27,6 +29,8 @@ export interface GraphQLServerOptions {
   logger: Logger;
   /** The HTTP server to drain on stop (in-flight requests finish before the database closes). */
   httpServer?: Server;
+  /** Counts the errors answered, by code (/metrics). */
+  metrics?: Pick<Metrics, 'recordGraphQLError'>;
 }
 
 /** Records what the operation was and whether it failed, for the request transaction's commit decision. */
@@ -47,8 +51,24 @@ const requestOutcomePlugin: ApolloServerPlugin<Context> = {
   },
 };
 
-export function createGraphQLServer({ schema, isProduction, logger, httpServer }: GraphQLServerOptions): ApolloServer<Context> {
+/** Counts the errors as the client sees them (formatted: every one has a code). */
+function errorMetricsPlugin(metrics: Pick<Metrics, 'recordGraphQLError'>): ApolloServerPlugin<Context> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return Promise.resolve();
+          for (const error of response.body.singleResult.errors ?? []) metrics.recordGraphQLError(graphQLErrorCode(error));
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
+
+export function createGraphQLServer({ schema, isProduction, logger, httpServer, metrics }: GraphQLServerOptions): ApolloServer<Context> {
   const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginLandingPageDisabled(), requestOutcomePlugin, operationLimitsPlugin()];
+  if (metrics) plugins.push(errorMetricsPlugin(metrics));
   if (httpServer) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer }));
   return new ApolloServer<Context>({
     schema,

@@ -1,7 +1,8 @@
 /**
  * `npm start` / `pnpm --filter @switchyard/api serve`: load the environment, open the database,
  * apply migrations, seed the demo world into an empty database (and only into an empty one),
- * then serve HTTP until SIGINT/SIGTERM, when in-flight requests finish before the database closes.
+ * then serve HTTP until SIGINT/SIGTERM, when in-flight requests and jobs finish before the database
+ * closes (shutdown.ts). Logs are JSON lines on stderr (logger.ts); the banner goes to stdout.
  */
 import { createDatabase, databaseConfigFromEnv } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
@@ -9,11 +10,13 @@ import { isDatabaseEmpty, seedDemoWorld } from './db/seed/demo-world.js';
 import { loadEnv } from './env.js';
 import { startJobRunner } from './jobs/job-runner.js';
 import { createLogger } from './logger.js';
+import { createMetrics } from './observability/metrics.js';
 import { schema } from './schema/index.js';
 import { startServer } from './server.js';
+import { shutDownOnSignals } from './shutdown.js';
 
 const env = loadEnv();
-const logger = createLogger(env.logLevel);
+const logger = createLogger(env.logLevel, { format: env.logFormat });
 const database = await createDatabase(databaseConfigFromEnv(env));
 logger.info(database.kind === 'postgres' ? 'Database: PostgreSQL' : `Database: PGlite (${env.pgliteDir})`);
 
@@ -23,6 +26,7 @@ if (await isDatabaseEmpty(database.db)) {
   await seedDemoWorld(database.db);
 }
 
+const metrics = createMetrics(database, { logger, process: 'api' });
 const server = await startServer({
   database,
   schema,
@@ -33,10 +37,12 @@ const server = await startServer({
   sessionTtlHours: env.sessionTtlHours,
   publicUrl: env.publicUrl,
   rateLimits: env.rateLimits,
+  metrics,
+  metricsToken: env.metrics.token,
 });
 
 // Background jobs (due transitions, webhooks) run here unless JOBS_ENABLED=false (then in `worker` processes).
-const jobs = env.jobs.isEnabled ? await startJobRunner(database, { ...env.jobs, databaseUrl: env.databaseUrl, logger }) : undefined;
+const jobs = env.jobs.isEnabled ? await startJobRunner(database, { ...env.jobs, databaseUrl: env.databaseUrl, logger, metrics }) : undefined;
 
 const demoUsers = [
   'admin@contoso.example (GLOBAL_ADMIN)',
@@ -54,6 +60,7 @@ process.stdout.write(
     `  GraphQL     ${server.url}/graphql`,
     `  GraphiQL    ${server.url}/graphiql`,
     `  Health      ${server.url}/healthz`,
+    `  Metrics     ${server.url}/metrics`,
     '',
     'Demo sign-ins (password: demo-password):',
     ...demoUsers.map((user) => `  ${user}`),
@@ -62,20 +69,14 @@ process.stdout.write(
   ].join('\n'),
 );
 
-let isStopping = false;
-async function shutdown(signal: NodeJS.Signals): Promise<void> {
-  if (isStopping) return;
-  isStopping = true;
-  logger.info(`${signal}: finishing in-flight requests`);
-  try {
-    await server.stop();
-    await jobs?.stop();
-    await database.close();
-    process.exit(0);
-  } catch (error) {
-    logger.error('Shutdown failed', error);
-    process.exit(1);
-  }
-}
-process.on('SIGINT', (signal) => void shutdown(signal));
-process.on('SIGTERM', (signal) => void shutdown(signal));
+shutDownOnSignals(
+  [
+    {
+      name: 'finishing in-flight requests and jobs',
+      // Requests drain (Apollo's drain plugin) while running jobs finish; pg-boss gets most of the budget.
+      run: () => Promise.all([server.stop(), jobs?.stop({ timeoutMs: env.shutdownTimeoutMs * 0.8 })]),
+    },
+    { name: 'closing the database', run: () => database.close() },
+  ],
+  { logger, timeoutMs: env.shutdownTimeoutMs },
+);

@@ -1,13 +1,15 @@
 /**
  * The HTTP server (express 5): GraphQL at /graphql (POST, and GET for queries), sign-in and
- * sign-out at /auth/*, /healthz, GraphiQL at /graphiql and the admin app (apps/admin/dist) at /.
+ * sign-out at /auth/*, CSV exports at /export/* (export/), /healthz, GraphiQL at /graphiql and
+ * the admin app (apps/admin/dist) at /.
+ *
+ * GraphQL subscriptions (live updates) use a WebSocket on the same port and path: src/live/.
  *
  * One GraphQL request's path: credentials → actor (auth/authenticate.ts) → the partner's request
  * transaction (context.ts) → Apollo executes the operation inside it → commit (a mutation without
  * errors) or rollback → response. Our own handler calls `executeHTTPGraphQLRequest` rather than a
  * ready-made middleware precisely so the whole execution sits inside that transaction.
  */
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,18 +22,26 @@ import express from 'express';
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { z } from 'zod';
-import { authenticate, credentialsFromHeaders, readCookie, SESSION_COOKIE } from './auth/authenticate.js';
+import { admitRequest } from './auth/admit-request.js';
+import { readCookie, SESSION_COOKIE } from './auth/authenticate.js';
 import { acceptUserInvitation } from './auth/accept-user-invitation.js';
 import { signIn, signOut } from './auth/sign-in.js';
 import type { Context } from './context.js';
 import { withRequestContext } from './context.js';
 import type { Database } from './db/client.js';
 import { assertRowLevelSecurityRoles } from './db/row-level-security.js';
+import { mountExportRoutes } from './export/export-routes.js';
 import { createGraphQLServer } from './graphql-server.js';
-import { DEFAULT_RATE_LIMITS, rateLimitBuckets, takeRateLimitTokens } from './limits/rate-limit.js';
+import { startLiveUpdates } from './live/live-updates.js';
+import type { LiveUpdates } from './live/live-updates.js';
+import { DEFAULT_RATE_LIMITS } from './limits/rate-limit.js';
 import type { RateLimitSettings } from './limits/rate-limit.js';
 import { preflightGraphQLRequest } from './limits/request-preflight.js';
 import type { Logger } from './logger.js';
+import { checkMetricsAccess } from './observability/metrics-endpoint.js';
+import { createMetrics, graphQLErrorCode } from './observability/metrics.js';
+import type { Metrics } from './observability/metrics.js';
+import { keepingLogContext, logContextOf, observeRequests } from './observability/request-observation.js';
 import { encodeGlobalId } from './schema/global-id.js';
 
 export const ADMIN_DIST_DIR = fileURLToPath(new URL('../../admin/dist', import.meta.url));
@@ -47,6 +57,10 @@ export interface ServerOptions {
   adminDistDir?: string;
   /** Requests a minute per actor, per partner and per anonymous address (src/limits/rate-limit.ts). */
   rateLimits?: RateLimitSettings;
+  /** The process's metrics (shared with its job runner); a fresh registry when absent. */
+  metrics?: Metrics;
+  /** METRICS_TOKEN: a bearer token for /metrics; without it /metrics answers loopback callers only. */
+  metricsToken?: string | undefined;
 }
 
 export interface RunningServer {
@@ -54,7 +68,12 @@ export interface RunningServer {
   url: string;
   port: number;
   graphQLServer: ApolloServer<Context>;
-  /** Stops accepting requests and waits for in-flight ones (the database stays open: main.ts owns it). */
+  /** GraphQL subscriptions over WebSocket (src/live/). */
+  liveUpdates: Pick<LiveUpdates, 'openSubscriptions'>;
+  /**
+   * Closes the live-update sockets and LISTEN connection, stops accepting requests and waits for
+   * in-flight ones (the database stays open: main.ts owns it).
+   */
   stop(): Promise<void>;
 }
 
@@ -65,9 +84,12 @@ export async function startServer(options: ServerOptions & { host: string; port:
   await assertRowLevelSecurityRoles(options.database.db);
   const app = express();
   const httpServer = createServer(app);
-  const graphQLServer = createGraphQLServer({ schema: options.schema, isProduction: options.isProduction, logger: options.logger, httpServer });
+  const metrics = options.metrics ?? createMetrics(options.database, { logger: options.logger, process: 'api' });
+  const graphQLServer = createGraphQLServer({ schema: options.schema, isProduction: options.isProduction, logger: options.logger, httpServer, metrics });
   await graphQLServer.start();
-  mountRoutes(app, graphQLServer, options);
+  mountRoutes(app, graphQLServer, { ...options, metrics });
+  // GraphQL subscriptions over WebSocket on the same port and path (src/live/).
+  const liveUpdates = await startLiveUpdates({ ...options, httpServer, rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -82,16 +104,23 @@ export async function startServer(options: ServerOptions & { host: string; port:
     url: `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${port}`,
     port,
     graphQLServer,
-    // The drain plugin closes the HTTP server and waits for open requests.
-    stop: () => graphQLServer.stop(),
+    liveUpdates,
+    // Sockets first (the drain plugin would wait for them), then the drain plugin closes the HTTP
+    // server and waits for open requests.
+    stop: async () => {
+      await liveUpdates.close();
+      await graphQLServer.stop();
+    },
   };
 }
 
-function mountRoutes(app: express.Express, graphQLServer: ApolloServer<Context>, options: ServerOptions): void {
-  const { database, logger } = options;
+function mountRoutes(app: express.Express, graphQLServer: ApolloServer<Context>, options: ServerOptions & { metrics: Metrics }): void {
+  const { database, logger, metrics } = options;
   const adminDistDir = options.adminDistDir ?? ADMIN_DIST_DIR;
 
   app.disable('x-powered-by');
+  // First: the request id, its log context, the access-log line and the HTTP metrics (every route).
+  app.use(observeRequests({ logger, metrics }));
   // `req.secure` and `req.ip` honour X-Forwarded-* from a reverse proxy on this machine only.
   app.set('trust proxy', 'loopback');
   app.use((_req, res, next) => {
@@ -100,7 +129,7 @@ function mountRoutes(app: express.Express, graphQLServer: ApolloServer<Context>,
     res.setHeader('X-Frame-Options', 'DENY');
     next();
   });
-  const json = express.json({ limit: '1mb' });
+  const json = keepingLogContext(express.json({ limit: '1mb' }));
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -110,6 +139,15 @@ function mountRoutes(app: express.Express, graphQLServer: ApolloServer<Context>,
       logger.error('Health check failed', error);
       res.status(503).json({ status: 'error', message: 'The database is unreachable.' });
     }
+  });
+
+  app.get('/metrics', async (req, res) => {
+    const access = checkMetricsAccess({ authorization: req.get('authorization'), remoteAddress: req.ip }, options.metricsToken);
+    if (!access.isAllowed) {
+      res.status(access.status).json({ error: { code: access.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', message: access.message } });
+      return;
+    }
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
   app.post('/auth/login', json, async (req, res) => {
@@ -159,8 +197,7 @@ function mountRoutes(app: express.Express, graphQLServer: ApolloServer<Context>,
 
   const rateLimits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
   app.all('/graphql', json, async (req, res) => {
-    const requestId = randomUUID();
-    res.setHeader('X-Request-Id', requestId);
+    const { requestId } = logContextOf(res);
     // Limits first: a batched, cross-site, oversized, too deep or too costly request is refused
     // before anything touches the database (src/limits/).
     const preflight = preflightGraphQLRequest(
@@ -169,41 +206,18 @@ function mountRoutes(app: express.Express, graphQLServer: ApolloServer<Context>,
       { isProduction: options.isProduction },
     );
     if (!preflight.ok) {
+      for (const error of preflight.body.errors ?? []) metrics.recordGraphQLError(graphQLErrorCode(error));
       for (const [name, value] of Object.entries(preflight.headers ?? {})) res.setHeader(name, value);
       res.status(preflight.status).json(preflight.body);
       return;
     }
-    const credentials = credentialsFromHeaders(req.get('authorization'), req.get('cookie'));
-    const authenticated = credentials.kind === 'invalid' ? null : await authenticate(database.db, credentials);
-    if (credentials.kind !== 'none' && !authenticated) {
-      // Credentials were sent but are wrong: say so at once rather than run the operation anonymously.
-      const message =
-        credentials.kind === 'invalid'
-          ? credentials.reason
-          : credentials.kind === 'apiKey'
-            ? 'The API key is invalid or has been revoked.'
-            : 'Your session has expired. Sign in again.';
-      if (credentials.kind === 'session') res.clearCookie(SESSION_COOKIE, { path: '/' });
-      res.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+    const admission = await admitRequest(database.db, req, res, rateLimits);
+    if (!admission.isAdmitted) {
+      metrics.recordGraphQLError(admission.extensions.code);
+      res.status(admission.status).json({ errors: [{ message: admission.message, extensions: admission.extensions }] });
       return;
     }
-    // One statement on the root connection, before the request transaction opens.
-    const rateLimit = await takeRateLimitTokens(
-      database.db,
-      rateLimitBuckets(rateLimits, authenticated ? { actor: authenticated.actor } : { ipAddress: req.ip }),
-    );
-    for (const [name, value] of Object.entries(rateLimit.headers)) res.setHeader(name, value);
-    if (!rateLimit.isAllowed) {
-      res.status(429).json({
-        errors: [
-          {
-            message: `Too many requests: try again in ${rateLimit.retryAfterSeconds} second${rateLimit.retryAfterSeconds === 1 ? '' : 's'}.`,
-            extensions: { code: 'RATE_LIMITED', retryAfterSeconds: rateLimit.retryAfterSeconds },
-          },
-        ],
-      });
-      return;
-    }
+    const { authenticated } = admission;
     const httpGraphQLRequest = toHTTPGraphQLRequest(req);
     const response = await withRequestContext(
       database,
@@ -214,6 +228,8 @@ function mountRoutes(app: express.Express, graphQLServer: ApolloServer<Context>,
     sendResponse(res, response);
   });
 
+  mountExportRoutes(app, { database, rateLimits, publicUrl: options.publicUrl });
+
   const hasAdminBuild = existsSync(join(adminDistDir, 'index.html'));
   app.get('/graphiql', (_req, res) => {
     const page = join(adminDistDir, 'graphiql.html');
@@ -222,7 +238,7 @@ function mountRoutes(app: express.Express, graphQLServer: ApolloServer<Context>,
   });
   if (hasAdminBuild) app.use(express.static(adminDistDir, { index: false, maxAge: options.isProduction ? '1h' : 0 }));
   // Single-page app: any other GET that wants HTML gets index.html, and the client-side router takes over.
-  app.get(/^\/(?!graphql|auth\/|healthz).*/, (req, res, next) => {
+  app.get(/^\/(?!graphql|auth\/|healthz|metrics).*/, (req, res, next) => {
     if (!req.accepts('html')) {
       next();
       return;

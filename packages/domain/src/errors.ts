@@ -56,6 +56,8 @@ export const ERROR_CODES = [
   'SERVICE_NOT_ACTIVE',
   /** The change would leave the partner without an active global admin (nobody could manage users). */
   'LAST_GLOBAL_ADMIN',
+  /** The customer already has this subscription from this channel (same offer, reference and term start). */
+  'SUBSCRIPTION_ALREADY_REGISTERED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -13,7 +13,9 @@ export * from './subscriptions.js';
 export * from './relationships.js';
 export * from './transfers.js';
 export * from './roles.js';
+export * from './webhooks.js';
 export * from './mutations.js';
+export * from './subscription-imports.js';
 
 // Input schemas
 export * from './inputs/fields.js';
@@ -21,10 +23,13 @@ export * from './inputs/parse-input.js';
 export * from './inputs/customer-inputs.js';
 export * from './inputs/relationship-inputs.js';
 export * from './inputs/subscription-inputs.js';
+export * from './inputs/csv-file.js';
 export * from './inputs/external-subscription-csv.js';
+export * from './inputs/subscription-import-inputs.js';
 export * from './inputs/transfer-inputs.js';
 export * from './inputs/indirect-link-inputs.js';
 export * from './inputs/access-inputs.js';
+export * from './inputs/webhook-inputs.js';
 export * from './inputs/user-invitation-inputs.js';
 export * from './inputs/mutation-inputs.js';
 

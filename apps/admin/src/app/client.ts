@@ -2,14 +2,16 @@
  * The admin app's GraphQL client (urql + graphcache). Every request is a POST to `/graphql` with
  * the session cookie and the `apollo-require-preflight` header: the API's CSRF prevention refuses
  * cookie-carrying requests a browser could send cross-site without a preflight (simple GETs and
- * form posts), and urql would otherwise send short queries as GET.
+ * form posts), and urql would otherwise send short queries as GET. Subscriptions (live updates)
+ * go over a WebSocket instead (./live-updates.ts).
  */
 import { cacheExchange } from '@urql/exchange-graphcache';
 import type { CacheExchangeOpts, KeyingConfig } from '@urql/exchange-graphcache';
 import { Client, fetchExchange, mapExchange } from 'urql';
-import type { CombinedError } from 'urql';
+import type { CombinedError, Exchange } from 'urql';
 
 import { GRAPHQL_HEADERS, GRAPHQL_URL } from './graphql-endpoint';
+import { createLiveClient, liveSubscriptionExchange } from './live-updates';
 import { optimisticUpdates } from './optimistic-updates';
 
 /**
@@ -23,6 +25,11 @@ const EMBEDDED_TYPES = [
   'TransferEligibility',
   'ChannelRules',
   'Invitation',
+  'SubscriptionImportCell',
+  'SubscriptionImportRowsConnection',
+  'SubscriptionImportRowsConnectionEdge',
+  'QuerySubscriptionImportsConnection',
+  'QuerySubscriptionImportsConnectionEdge',
   ...[
     'Customer',
     'Subscription',
@@ -34,6 +41,8 @@ const EMBEDDED_TYPES = [
     'User',
     'Offer',
     'QueryPartners',
+    'QueryWebhookSubscriptions',
+    'WebhookSubscriptionWebhookDeliveries',
   ].flatMap((name) => [`${name}Connection`, `${name}Edge`, `${name}ConnectionEdge`]),
   // Mutation payloads: never cached on their own.
   ...[
@@ -58,6 +67,13 @@ const EMBEDDED_TYPES = [
     'ApiKeyCreate',
     'ApiKeyRevoke',
     'User',
+    'WebhookSubscriptionCreate',
+    'WebhookSubscriptionUpdate',
+    'WebhookSubscriptionDelete',
+    'WebhookDeliveryRedeliver',
+    'SubscriptionImportPreview',
+    'SubscriptionImportStart',
+    'SubscriptionImportCancel',
   ].map((name) => `${name}Payload`),
 ];
 
@@ -66,22 +82,23 @@ const keys: KeyingConfig = Object.fromEntries(
 );
 
 /**
- * The operation root types, named. Without this, graphcache takes any type called `Subscription`
- * for GraphQL's subscription root and refuses to cache it, and Switchyard's `Subscription` is a
- * domain object (the API has no subscription root). No `types`: only the root names are given, so
+ * The operation root types, named (the API's subscription root is `Subscription`; a customer's
+ * subscription is `CustomerSubscription`). No `types`: only the root names are given, so
  * graphcache does no schema validation and the bundle carries no introspection.
  */
 const ROOT_TYPES: NonNullable<CacheExchangeOpts['schema']> = {
   __schema: {
     queryType: { name: 'Query' },
     mutationType: { name: 'Mutation' },
-    subscriptionType: { name: 'SubscriptionRoot' },
+    subscriptionType: { name: 'Subscription' },
   },
 };
 
 export interface AdminClientOptions {
   /** Called when the API reports that the session is gone (expired, or signed out elsewhere). */
   onUnauthenticated?: () => void;
+  /** Where subscriptions go; default: graphql-ws on this origin (./live-updates.ts). */
+  liveUpdates?: Exchange;
 }
 
 export function isUnauthenticatedError(error: CombinedError): boolean {
@@ -105,6 +122,7 @@ export function createAdminClient(options: AdminClientOptions = {}): Client {
       }),
       cacheExchange({ keys, schema: ROOT_TYPES, optimistic: optimisticUpdates }),
       fetchExchange,
+      options.liveUpdates ?? liveSubscriptionExchange(createLiveClient()),
     ],
   });
 }

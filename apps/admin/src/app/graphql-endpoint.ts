@@ -9,3 +9,8 @@ export const GRAPHQL_URL = '/graphql';
  * a browser could send cross-site without a preflight; this header forces the preflight.
  */
 export const GRAPHQL_HEADERS = { 'apollo-require-preflight': 'true' } as const;
+
+/** Live updates (GraphQL subscriptions): `ws://` or `wss://` and this page's host, the API's own origin. */
+export function liveUpdatesUrl(location: Pick<Location, 'protocol' | 'host'> = window.location): string {
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${GRAPHQL_URL}`;
+}

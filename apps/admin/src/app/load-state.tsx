@@ -23,3 +23,20 @@ export function Loading({ label }: { label: MessageKey }) {
   const { t } = useI18n();
   return <Spinner label={t(label)} isLabelVisible />;
 }
+
+/** What a list's table shows in place of its rows when the first load failed. */
+export function TableLoadFailed({
+  message,
+  onRetry,
+}: {
+  message: MessageKey;
+  onRetry: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <p>{t(message)}</p>
+      <Button onClick={onRetry}>{t('app.retry')}</Button>
+    </>
+  );
+}

@@ -13,7 +13,12 @@ import {
   customerPathPattern,
   customerTransferPathPattern,
 } from '../features/customers/urls';
+import {
+  subscriptionImportNewPath,
+  subscriptionImportPathPattern,
+} from '../features/subscription-imports/urls';
 import { transferListPath, transferPathPattern } from '../features/transfers/urls';
+import { webhookListPath, webhookPathPattern } from '../features/webhooks/urls';
 import { Loading } from './load-state';
 import { NotFoundView } from './not-found-view';
 import { matchRoute, navigate, useLocation } from './router';
@@ -41,6 +46,16 @@ const TransferDetailsView = lazy(() =>
     default: m.TransferDetailsView,
   })),
 );
+const SubscriptionImportNewView = lazy(() =>
+  import('../features/subscription-imports/views/subscription-import-new-view').then((m) => ({
+    default: m.SubscriptionImportNewView,
+  })),
+);
+const SubscriptionImportView = lazy(() =>
+  import('../features/subscription-imports/views/subscription-import-view').then((m) => ({
+    default: m.SubscriptionImportView,
+  })),
+);
 const ChannelsView = lazy(() =>
   import('../features/channels/views/channels-view').then((m) => ({ default: m.ChannelsView })),
 );
@@ -52,6 +67,16 @@ const AuditLogView = lazy(() =>
 );
 const SettingsView = lazy(() =>
   import('../features/settings/views/settings-view').then((m) => ({ default: m.SettingsView })),
+);
+const WebhookListView = lazy(() =>
+  import('../features/webhooks/views/webhook-list-view').then((m) => ({
+    default: m.WebhookListView,
+  })),
+);
+const WebhookDetailsView = lazy(() =>
+  import('../features/webhooks/views/webhook-details-view').then((m) => ({
+    default: m.WebhookDetailsView,
+  })),
 );
 
 export const overviewPath = '/overview';
@@ -89,10 +114,20 @@ const ROUTES: readonly Route[] = [
     pattern: transferPathPattern,
     render: ({ id = '' }) => <TransferDetailsView key={id} id={id} />,
   },
+  { pattern: subscriptionImportNewPath, render: () => <SubscriptionImportNewView /> },
+  {
+    pattern: subscriptionImportPathPattern,
+    render: ({ id = '' }) => <SubscriptionImportView key={id} id={id} />,
+  },
   { pattern: channelsPath, render: () => <ChannelsView /> },
   { pattern: partnersPath, render: () => <PartnersView /> },
   { pattern: auditPath, render: () => <AuditLogView /> },
   { pattern: settingsPath, render: () => <SettingsView /> },
+  { pattern: webhookListPath, render: () => <WebhookListView /> },
+  {
+    pattern: webhookPathPattern,
+    render: ({ id = '' }) => <WebhookDetailsView key={id} id={id} />,
+  },
 ];
 
 export function Routes() {

@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { customerListPath } from '../features/customers/urls';
 import { transferListPath } from '../features/transfers/urls';
 import { useI18n } from '../i18n/i18n';
+import { LiveIndicator } from './live-indicator';
 import { LocaleSwitcher } from './locale-switcher';
 import { Link, useLocation } from './router';
 import { auditPath, channelsPath, overviewPath, partnersPath, settingsPath } from './routes';
@@ -63,6 +64,7 @@ export function Shell({ children }: { children: ReactNode }) {
       }
       headerActions={
         <>
+          <LiveIndicator />
           <LocaleSwitcher />
           <p className="shell-viewer">
             <span className="shell-viewer__name">

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { installFakeApi } from '../testing/fake-api';
 import { createSwitchyardFetcher } from './fetcher';
 
@@ -34,5 +34,46 @@ describe('createSwitchyardFetcher', () => {
     });
     expect(graphqlRequests[0]?.headers.get('authorization')).toBe('Bearer sy_demo_tailspin_0001');
     expect(graphqlRequests[0]?.headers.get('idempotency-key')).toBe('k1');
+  });
+
+  it('runs a subscription over the WebSocket with the API key, not over HTTP', async () => {
+    const { fetchMock } = installFakeApi({});
+    const sockets: { url: string; protocol: string | string[] | undefined; sent: string[] }[] = [];
+    // What graphql-ws needs of a browser WebSocket: the handler properties, send, close.
+    class RecordingWebSocket {
+      static readonly OPEN = 1;
+      readonly protocol = 'graphql-transport-ws';
+      readyState = 0;
+      onopen: (() => void) | null = null;
+      onclose: (() => void) | null = null;
+      onerror: (() => void) | null = null;
+      onmessage: (() => void) | null = null;
+      readonly send: (data: string) => void;
+      constructor(url: string, protocol?: string | string[]) {
+        const socket = { url, protocol, sent: [] as string[] };
+        sockets.push(socket);
+        this.send = (data) => socket.sent.push(data);
+        setTimeout(() => {
+          this.readyState = 1;
+          this.onopen?.();
+        });
+      }
+      close() {}
+    }
+    vi.stubGlobal('WebSocket', RecordingWebSocket);
+
+    const updates = createSwitchyardFetcher({ apiKey: 'sy_demo_contoso_0001' })({
+      query: 'subscription { transferUpdated { id status } }',
+    }) as AsyncIterableIterator<unknown>;
+    void updates.next();
+
+    await vi.waitFor(() => expect(sockets[0]?.sent).toHaveLength(1));
+    expect(sockets[0]?.url).toBe('ws://localhost:3000/graphql');
+    expect(JSON.parse(sockets[0]?.sent[0] ?? '')).toEqual({
+      type: 'connection_init',
+      payload: { authorization: 'Bearer sy_demo_contoso_0001' },
+    });
+    expect(fetchMock).not.toHaveBeenCalled();
+    await updates.return?.();
   });
 });

@@ -1,10 +1,14 @@
 /**
  * GraphiQL's fetcher for Switchyard: POST `/graphql` with the session cookie, the CSRF-prevention
  * header, and — when the developer gave one — `Authorization: Bearer <API key>`. Headers typed in
- * GraphiQL's own headers editor are sent too, and win.
+ * GraphiQL's own headers editor are sent too, and win. Subscriptions go over a WebSocket
+ * (graphql-ws) on the same path, with the API key as connection parameter (or the session cookie).
  */
+import { getOperationAST, OperationTypeNode, parse } from 'graphql';
 import type { ExecutionResult } from 'graphql';
-import { GRAPHQL_HEADERS, GRAPHQL_URL } from '../app/graphql-endpoint';
+import { createClient } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
+import { GRAPHQL_HEADERS, GRAPHQL_URL, liveUpdatesUrl } from '../app/graphql-endpoint';
 
 export interface GraphQLParams {
   query: string;
@@ -12,14 +16,36 @@ export interface GraphQLParams {
   variables?: unknown;
 }
 
-/** The shape of GraphiQL's `fetcher` prop, for HTTP queries and mutations. */
+/** The shape of GraphiQL's `fetcher` prop: a result over HTTP, or a subscription's stream of results. */
 export type SwitchyardFetcher = (
   params: GraphQLParams,
   options?: { headers?: Record<string, unknown> },
-) => Promise<ExecutionResult>;
+) => Promise<ExecutionResult> | AsyncIterable<ExecutionResult>;
+
+function isSubscription({ query, operationName }: GraphQLParams): boolean {
+  try {
+    return getOperationAST(parse(query), operationName)?.operation === OperationTypeNode.SUBSCRIPTION;
+  } catch {
+    // Not valid GraphQL: the server explains why, over HTTP.
+    return false;
+  }
+}
 
 export function createSwitchyardFetcher(options: { apiKey: string | null }): SwitchyardFetcher {
-  return async (params, fetcherOptions) => {
+  let liveClient: Client | undefined;
+  const subscribe = (params: GraphQLParams) => {
+    liveClient ??= createClient({
+      url: liveUpdatesUrl(),
+      connectionParams: options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {},
+    });
+    // JSON results, as the HTTP path returns too.
+    return liveClient.iterate({
+      query: params.query,
+      operationName: params.operationName ?? null,
+      variables: (params.variables ?? null) as Record<string, unknown> | null,
+    }) as AsyncIterable<ExecutionResult>;
+  };
+  const post = async (params: GraphQLParams, fetcherOptions?: { headers?: Record<string, unknown> }) => {
     const typedHeaders = Object.fromEntries(
       Object.entries(fetcherOptions?.headers ?? {}).map(([name, value]) => [
         name.toLowerCase(),
@@ -52,4 +78,5 @@ export function createSwitchyardFetcher(options: { apiKey: string | null }): Swi
       } as unknown as ExecutionResult;
     }
   };
+  return (params, fetcherOptions) => (isSubscription(params) ? subscribe(params) : post(params, fetcherOptions));
 }

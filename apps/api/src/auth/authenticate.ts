@@ -50,6 +50,18 @@ export function credentialsFromHeaders(authorization: string | undefined, cookie
   return token ? { kind: 'session', token } : { kind: 'none' };
 }
 
+/** Why presented credentials were refused, for the caller (HTTP 401 and the WebSocket's close reason alike). */
+export function refusedCredentialsMessage(credentials: Exclude<Credentials, { kind: 'none' }>): string {
+  switch (credentials.kind) {
+    case 'invalid':
+      return credentials.reason;
+    case 'apiKey':
+      return 'The API key is invalid or has been revoked.';
+    case 'session':
+      return 'Your session has expired. Sign in again.';
+  }
+}
+
 export function readCookie(cookieHeader: string | undefined, name: string): string | undefined {
   if (!cookieHeader) return undefined;
   for (const part of cookieHeader.split(';')) {

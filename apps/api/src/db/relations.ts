@@ -82,6 +82,14 @@ export const relations = defineRelations(schema, (r) => ({
   webhookDeliveries: {
     webhookSubscription: r.one.webhookSubscriptions({ from: r.webhookDeliveries.webhookSubscriptionId, to: r.webhookSubscriptions.id, optional: false }),
   },
+  subscriptionImports: {
+    customer: r.one.customers({ from: r.subscriptionImports.customerId, to: r.customers.id }),
+    rows: r.many.subscriptionImportRows(),
+  },
+  subscriptionImportRows: {
+    subscriptionImport: r.one.subscriptionImports({ from: r.subscriptionImportRows.subscriptionImportId, to: r.subscriptionImports.id, optional: false }),
+    subscription: r.one.subscriptions({ from: r.subscriptionImportRows.subscriptionId, to: r.subscriptions.id, alias: 'import_row_subscription' }),
+  },
 }));
 
 export type Relations = typeof relations;

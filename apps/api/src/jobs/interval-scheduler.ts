@@ -3,13 +3,21 @@
  * needs a PostgreSQL server, its own connections and LISTEN/NOTIFY) cannot run on it, and there is
  * only ever one process. This runs each job on a timer instead — at start, then every
  * `intervalSeconds` — never two runs of the same job at once. A failed run is logged and the next
- * tick tries again.
+ * tick tries again. `stop()` waits for the runs in progress (graceful shutdown).
  */
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../observability/metrics.js';
 import type { BackgroundJob } from './background-jobs.js';
+import { runBackgroundJob } from './background-jobs.js';
 import type { JobRunner } from './job-runner.js';
 
-export function startIntervalScheduler(jobs: BackgroundJob[], { logger, clock = () => new Date() }: { logger: Logger; clock?: () => Date }): JobRunner {
+export interface IntervalSchedulerOptions {
+  logger: Logger;
+  metrics?: Pick<Metrics, 'recordJobRun'> | undefined;
+  clock?: () => Date;
+}
+
+export function startIntervalScheduler(jobs: BackgroundJob[], { logger, metrics, clock = () => new Date() }: IntervalSchedulerOptions): JobRunner {
   const running = new Set<Promise<void>>();
   const busy = new Set<string>();
   let isStopped = false;
@@ -17,11 +25,11 @@ export function startIntervalScheduler(jobs: BackgroundJob[], { logger, clock = 
   const runOnce = (job: BackgroundJob) => {
     if (isStopped || busy.has(job.name)) return;
     busy.add(job.name);
-    const run = job
-      .run(clock())
+    const run = runBackgroundJob(job, { now: clock(), logger, metrics })
+      // Logged and counted by runBackgroundJob; the next tick tries again.
       .then(
-        (result) => logger.debug(`Job ${job.name} done`, result),
-        (error: unknown) => logger.error(`Job ${job.name} failed`, error),
+        () => undefined,
+        () => undefined,
       )
       .finally(() => {
         busy.delete(job.name);

@@ -3,6 +3,7 @@
  * only: it needs a server). Both call the same job functions: applyDueTransitions on its schedule,
  * and the webhook pipeline — a committed mutation reaches a loopback receiver with no manual step.
  */
+import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../db/client.js';
 import { createLogger } from '../logger.js';
@@ -56,6 +57,18 @@ async function subscribedWorld() {
 
 const FAST = { dueTransitionsIntervalSeconds: 0.2, outboxPollIntervalSeconds: 0.1 };
 
+/** A due-transitions run that takes `ms`, and what a graceful stop saw of it. */
+function slowRun(ms: number) {
+  const run = { hasStarted: false, hasFinished: false };
+  const applyDueTransitions = vi.fn(async () => {
+    run.hasStarted = true;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    run.hasFinished = true;
+    return {};
+  });
+  return { run, applyDueTransitions };
+}
+
 describe('the interval scheduler', () => {
   it('calls applyDueTransitions with the database and the time, on every interval', async () => {
     const applyDueTransitions = vi.fn(() => Promise.resolve({}));
@@ -64,6 +77,16 @@ describe('the interval scheduler', () => {
     track(startIntervalScheduler(jobs, { logger, clock: () => now }));
     await until(() => applyDueTransitions.mock.calls.length >= 2);
     expect(applyDueTransitions).toHaveBeenCalledWith(testDatabase.database, now);
+  });
+
+  it('stop() waits for the run in progress (graceful shutdown)', async () => {
+    const { run, applyDueTransitions } = slowRun(300);
+    const jobs = backgroundJobs(testDatabase.database, { ...FAST, applyDueTransitions }).filter((job) => job.name === JOB_NAMES.dueTransitions);
+    const scheduler = startIntervalScheduler(jobs, { logger });
+    await until(() => run.hasStarted);
+    await scheduler.stop();
+    expect(run.hasFinished).toBe(true);
+    expect(applyDueTransitions).toHaveBeenCalledTimes(1);
   });
 
   it('delivers a committed mutation’s event to its webhook with no manual step', async () => {
@@ -82,6 +105,24 @@ describe.skipIf(testDatabase.kind !== 'postgres')('the pg-boss runner (PostgreSQ
     track(await startJobRunner(testDatabase.database, { ...FAST, dueTransitionsIntervalSeconds: 1, applyDueTransitions, databaseUrl: databaseUrl(), logger }));
     await until(() => applyDueTransitions.mock.calls.length >= 1);
     expect(applyDueTransitions).toHaveBeenCalledWith(testDatabase.database, expect.any(Date));
+  });
+
+  it('starts several runners at once on a fresh database (workers racing to create the queues)', async () => {
+    const options = { ...FAST, dueTransitionsIntervalSeconds: 60, outboxPollIntervalSeconds: 60, applyDueTransitions: () => Promise.resolve({}), databaseUrl: databaseUrl(), logger };
+    for (let round = 0; round < 3; round += 1) {
+      await testDatabase.database.db.execute(sql`DROP SCHEMA IF EXISTS pgboss CASCADE`);
+      const runners = await Promise.all([0, 1, 2].map(() => startJobRunner(testDatabase.database, options)));
+      expect(runners.map((runner) => runner.kind)).toEqual(['pg-boss', 'pg-boss', 'pg-boss']);
+      await Promise.all(runners.map((runner) => runner.stop({ timeoutMs: 5_000 })));
+    }
+  }, 60_000);
+
+  it('stop() lets a job in flight finish before it resolves (graceful shutdown)', async () => {
+    const { run, applyDueTransitions } = slowRun(1_500);
+    const runner = await startJobRunner(testDatabase.database, { ...FAST, dueTransitionsIntervalSeconds: 1, applyDueTransitions, databaseUrl: databaseUrl(), logger });
+    await until(() => run.hasStarted);
+    await runner.stop({ timeoutMs: 10_000 });
+    expect(run.hasFinished).toBe(true);
   });
 
   it('delivers each event once with two runners (two processes) sharing the work', async () => {

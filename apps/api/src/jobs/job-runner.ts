@@ -12,8 +12,8 @@ import { startPgBossRunner } from './pg-boss-runner.js';
 
 export interface JobRunner {
   readonly kind: 'pg-boss' | 'interval';
-  /** Stops taking work and waits for the runs in progress. */
-  stop(): Promise<void>;
+  /** Stops taking work and waits for the runs in progress (at most `timeoutMs`, pg-boss only). */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
 }
 
 export interface StartJobsOptions extends BackgroundJobOptions {
@@ -24,7 +24,8 @@ export interface StartJobsOptions extends BackgroundJobOptions {
 
 export async function startJobRunner(database: Database, options: StartJobsOptions): Promise<JobRunner> {
   const jobs = backgroundJobs(database, options);
-  if (database.kind === 'pglite') return startIntervalScheduler(jobs, { logger: options.logger });
+  const { logger, metrics } = options;
+  if (database.kind === 'pglite') return startIntervalScheduler(jobs, { logger, metrics });
   if (!options.databaseUrl) throw new Error('startJobRunner: a PostgreSQL database needs its URL for pg-boss');
-  return startPgBossRunner(jobs, { connectionString: options.databaseUrl, logger: options.logger });
+  return startPgBossRunner(jobs, { connectionString: options.databaseUrl, logger, metrics, ...(options.leaseSeconds ? { leaseSeconds: options.leaseSeconds } : {}) });
 }

@@ -8,31 +8,29 @@
 import { createDatabase, databaseConfigFromEnv } from '../db/client.js';
 import { loadEnv } from '../env.js';
 import { createLogger } from '../logger.js';
+import { startMetricsServer } from '../observability/metrics-endpoint.js';
+import { createMetrics } from '../observability/metrics.js';
+import { shutDownOnSignals } from '../shutdown.js';
 import { startJobRunner } from './job-runner.js';
 
 const env = loadEnv();
-const logger = createLogger(env.logLevel);
+const logger = createLogger(env.logLevel, { format: env.logFormat });
 if (!env.databaseUrl) {
   logger.error('The worker needs DATABASE_URL (PostgreSQL). With PGlite, the API process runs the jobs itself.');
   process.exit(1);
 }
 const database = await createDatabase(databaseConfigFromEnv(env));
-const jobs = await startJobRunner(database, { ...env.jobs, databaseUrl: env.databaseUrl, logger });
-logger.info('Worker started: due transitions, outbox dispatch, webhook deliveries');
+const metrics = createMetrics(database, { logger, process: 'worker' });
+const jobs = await startJobRunner(database, { ...env.jobs, databaseUrl: env.databaseUrl, logger, metrics });
+// Prometheus scrapes a worker on METRICS_PORT (same access rule as the API's /metrics).
+const metricsServer =
+  env.metrics.workerPort === undefined ? undefined : await startMetricsServer(metrics.registry, { host: env.host, port: env.metrics.workerPort, token: env.metrics.token });
+logger.info('Worker started: due transitions, outbox dispatch, webhook deliveries', metricsServer ? { metrics: metricsServer.url } : undefined);
 
-let isStopping = false;
-async function shutdown(signal: NodeJS.Signals): Promise<void> {
-  if (isStopping) return;
-  isStopping = true;
-  logger.info(`${signal}: finishing running jobs`);
-  try {
-    await jobs.stop();
-    await database.close();
-    process.exit(0);
-  } catch (error) {
-    logger.error('Shutdown failed', error);
-    process.exit(1);
-  }
-}
-process.on('SIGINT', (signal) => void shutdown(signal));
-process.on('SIGTERM', (signal) => void shutdown(signal));
+shutDownOnSignals(
+  [
+    { name: 'finishing running jobs', run: () => Promise.all([jobs.stop({ timeoutMs: env.shutdownTimeoutMs * 0.8 }), metricsServer?.close()]) },
+    { name: 'closing the database', run: () => database.close() },
+  ],
+  { logger, timeoutMs: env.shutdownTimeoutMs },
+);

@@ -4,17 +4,12 @@
  * (no batched arrays), JSON bodies only (a form post or text/plain is what a cross-site page can
  * send without a preflight), GET only for queries and only with a CSRF header (Apollo's rule), and
  * a document within the limits of operation-limits.ts — size, tokens, GraphQL validation with the
- * depth and alias rules, and cost.
+ * depth and alias rules (verdicts cached per query text: document-verdicts.ts), and cost.
  */
-import { GraphQLError, OperationTypeNode, parse, specifiedRules, validate } from 'graphql';
+import { OperationTypeNode } from 'graphql';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
-import {
-  LIMIT_VALIDATION_RULES,
-  OPERATION_LIMITS,
-  operationCost,
-  selectOperation,
-  tooCostlyError,
-} from './operation-limits.js';
+import { documentVerdict } from './document-verdicts.js';
+import { OPERATION_LIMITS, operationCost, selectOperation, tooCostlyError } from './operation-limits.js';
 
 /** Headers a cross-site form cannot send: one of them makes a GET (or a simple POST) acceptable. */
 export const CSRF_PREVENTION_HEADERS = [
@@ -79,7 +74,14 @@ function parseJsonParameter(value: unknown): { ok: true; value: unknown } | { ok
 export function preflightGraphQLRequest(
   request: PreflightRequest,
   schema: GraphQLSchema,
-  { isProduction }: { isProduction: boolean },
+  {
+    isProduction,
+    transport = 'http',
+  }: {
+    isProduction: boolean;
+    /** `websocket`: a subscription's payload (src/live/), checked as a POST body. */
+    transport?: 'http' | 'websocket';
+  },
 ): PreflightResult {
   const method = request.method.toUpperCase();
   if (method !== 'GET' && method !== 'POST') {
@@ -164,31 +166,15 @@ export function preflightGraphQLRequest(
     );
   }
 
-  let document: DocumentNode;
-  try {
-    document = parse(query, { maxTokens: OPERATION_LIMITS.maxTokens });
-  } catch (error) {
-    return refuse(
-      400,
-      'GRAPHQL_PARSE_FAILED',
-      error instanceof GraphQLError ? error.message : 'The query text could not be parsed.',
-    );
-  }
-  const errors = validate(schema, document, [...specifiedRules, ...LIMIT_VALIDATION_RULES], {
-    hideSuggestions: isProduction,
-  });
-  if (errors.length > 0) {
+  const verdict = documentVerdict(schema, query, { isProduction });
+  if (!verdict.ok) {
     return {
       ok: false,
       status: 400,
-      body: {
-        errors: errors.map((error) => ({
-          message: error.message,
-          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-        })),
-      },
+      body: { errors: verdict.messages.map((message) => ({ message, extensions: { code: verdict.code } })) },
     };
   }
+  const { document } = verdict;
   const operation = selectOperation(document, operationName);
   if (!operation)
     return refuse(
@@ -196,6 +182,17 @@ export function preflightGraphQLRequest(
       'OPERATION_RESOLUTION_FAILURE',
       'Name the operation to run ("operationName"): the document has several, or none by that name.',
     );
+  // Subscriptions run over the WebSocket (src/live/), and only they do.
+  const isSubscription = operation.operation === OperationTypeNode.SUBSCRIPTION;
+  if (isSubscription !== (transport === 'websocket')) {
+    return refuse(
+      400,
+      'BAD_REQUEST',
+      isSubscription
+        ? 'Subscriptions run over a WebSocket at /graphql (graphql-ws): see “Live updates” in the API guide.'
+        : 'Only subscriptions run over the WebSocket: send queries and mutations with POST /graphql.',
+    );
+  }
   if (method === 'GET' && operation.operation !== OperationTypeNode.QUERY) {
     return refuse(405, 'BAD_REQUEST', 'Mutations are sent with POST.', {
       headers: { Allow: 'POST' },

@@ -30,6 +30,11 @@ import './relationships/relationship-mutations.js';
 import './indirect-links/indirect-link-mutations.js';
 import './webhooks/webhook-subscription.js';
 import './webhooks/webhook-mutations.js';
+import './live/live-root.js';
+import './transfers/transfer-updates.js';
+import './subscriptions/subscription-updates.js';
+import './subscription-imports/subscription-import.js';
+import './subscription-imports/subscription-import-mutations.js';
 
 builder.queryType({});
 builder.mutationType({});

@@ -2,7 +2,7 @@
 import { GraphQLError, Kind } from 'graphql';
 import { builder } from '../builder.js';
 
-function parseDateTime(value: unknown): Date {
+export function parseDateTime(value: unknown): Date {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
     const date = new Date(value);
     if (!Number.isNaN(date.getTime())) return date;

@@ -5,10 +5,11 @@
  *   const server = useTestServer(testDatabase);
  *   const response = await server.graphql('{ viewer { role } }', { headers: bearer(key.secret) });
  */
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
 import type { Database } from '../db/client.js';
 import type { RateLimitSettings } from '../limits/rate-limit.js';
 import { createLogger } from '../logger.js';
+import type { Logger } from '../logger.js';
 import { schema } from '../schema/index.js';
 import { startServer } from '../server.js';
 import type { RunningServer } from '../server.js';
@@ -17,10 +18,15 @@ export interface TestServerOptions {
   isProduction?: boolean;
   adminDistDir?: string;
   rateLimits?: RateLimitSettings;
+  /** Default: silent. */
+  logger?: Logger;
+  metricsToken?: string;
 }
 
 export interface TestServer {
   readonly url: string;
+  /** Resolves once the server runs `count` live-update subscriptions for the partner. */
+  untilSubscribed(partnerId: string, count?: number): Promise<void>;
   fetch(path: string, init?: RequestInit): Promise<Response>;
   /** POSTs a GraphQL operation as JSON and returns the response with its parsed body. */
   graphql(
@@ -33,7 +39,7 @@ export async function startTestServer(database: Database, options: TestServerOpt
   const running: RunningServer = await startServer({
     database,
     schema,
-    logger: createLogger('silent'),
+    logger: options.logger ?? createLogger('silent'),
     host: '127.0.0.1',
     port: 0,
     isProduction: options.isProduction ?? false,
@@ -41,6 +47,7 @@ export async function startTestServer(database: Database, options: TestServerOpt
     publicUrl: 'http://localhost:4000',
     ...(options.adminDistDir ? { adminDistDir: options.adminDistDir } : {}),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
   });
   const fetchPath = (path: string, init?: RequestInit) => fetch(`${running.url}${path}`, init);
   return {
@@ -54,6 +61,13 @@ export async function startTestServer(database: Database, options: TestServerOpt
       });
       return { status: response.status, headers: response.headers, body: (await response.json()) as never };
     },
+    untilSubscribed: (partnerId, count = 1) =>
+      vi.waitFor(
+        () => {
+          if (running.liveUpdates.openSubscriptions(partnerId) < count) throw new Error(`Fewer than ${count} live subscriptions`);
+        },
+        { timeout: 5_000, interval: 10 },
+      ),
     stop: () => running.stop(),
   };
 }
@@ -75,6 +89,7 @@ export function useTestServer(testDatabase: { readonly database: Database }, opt
     get url() {
       return current().url;
     },
+    untilSubscribed: (partnerId, count) => current().untilSubscribed(partnerId, count),
     fetch: (path, init) => current().fetch(path, init),
     graphql: (query, options) => current().graphql(query, options),
   };

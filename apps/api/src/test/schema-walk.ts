@@ -25,7 +25,7 @@ import type {
   GraphQLSchema,
 } from 'graphql';
 
-export type RootKind = 'query' | 'mutation';
+export type RootKind = 'query' | 'mutation' | 'subscription';
 
 export interface DeclaredScopes {
   permission?: Permission;
@@ -46,7 +46,7 @@ export function rootFields(
   schema: GraphQLSchema,
   kind: RootKind,
 ): GraphQLField<unknown, unknown>[] {
-  const type = kind === 'query' ? schema.getQueryType() : schema.getMutationType();
+  const type = { query: schema.getQueryType(), mutation: schema.getMutationType(), subscription: schema.getSubscriptionType() }[kind];
   return type ? Object.values(type.getFields()) : [];
 }
 

@@ -5,7 +5,7 @@
  * (./factories.ts); every value is unique, so test files run in parallel.
  */
 import type { Role } from '@switchyard/domain';
-import { arrayContains, asc, desc, eq } from 'drizzle-orm';
+import { arrayContains, asc, desc, eq, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../db/client.js';
 import { auditEvents, outboxEvents } from '../db/schema/index.js';
 import type { customers, partners } from '../db/schema/index.js';
@@ -82,4 +82,20 @@ export function auditEventsOf(db: AppDatabase, subscriptionId: string) {
 /** The outbox events about a subscription, oldest first. */
 export function outboxEventsOf(db: AppDatabase, subscriptionId: string) {
   return db.select().from(outboxEvents).where(eq(outboxEvents.aggregateId, subscriptionId)).orderBy(asc(outboxEvents.sequence));
+}
+
+/**
+ * `count` copies of a subscription (same customer, offer, channel and terms; no services), inserted
+ * by one INSERT … SELECT: how the export tests get thousands of rows in a moment.
+ */
+export async function cloneSubscription(db: AppDatabase, subscriptionId: string, count: number): Promise<void> {
+  await db.execute(sql`
+    insert into subscriptions (customer_id, offer_id, channel, billing_model, status, quantity, term, term_start_date, term_end_date,
+      billing_cycle, is_auto_renew_enabled, cancellation_allowed_until, seller_partner_id, billing_partner_id, managing_partner_id,
+      external_reference)
+    select customer_id, offer_id, channel, billing_model, status, quantity, term, term_start_date, term_end_date,
+      billing_cycle, is_auto_renew_enabled, cancellation_allowed_until, seller_partner_id, billing_partner_id, managing_partner_id,
+      'COPY-' || copy
+    from subscriptions, generate_series(1, ${count}::int) as copy
+    where id = ${subscriptionId}`);
 }

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 
 import {
   EXTERNAL_SUBSCRIPTION_CSV_COLUMNS,
+  EXTERNAL_SUBSCRIPTION_CSV_MAX_LENGTH,
+  EXTERNAL_SUBSCRIPTION_CSV_MAX_ROWS,
   EXTERNAL_SUBSCRIPTION_CSV_TEMPLATE,
   externalSubscriptionCsvRowSchema,
+  readExternalSubscriptionCsv,
   toSubscriptionRegisterExternalInput,
 } from './external-subscription-csv.js';
 import { parseInput } from './parse-input.js';
@@ -125,5 +128,66 @@ describe('externalSubscriptionCsvRowSchema', () => {
       services: [{ name: 'Virtual Machines' }],
     });
     expect(parseInput(subscriptionRegisterExternalInputSchema, input).ok).toBe(true);
+  });
+});
+
+describe('readExternalSubscriptionCsv', () => {
+  const header = EXTERNAL_SUBSCRIPTION_CSV_COLUMNS.join(',');
+  const line = (cells: Partial<Record<string, string>> = {}) =>
+    EXTERNAL_SUBSCRIPTION_CSV_COLUMNS.map((column) => cells[column] ?? row()[column] ?? '').join(',');
+
+  it('parses each row on its own, naming the column of each error', () => {
+    const file = readExternalSubscriptionCsv(
+      [header, line(), line({ external_reference: 'ORDER-2', quantity: 'many' }), line({ external_reference: 'ORDER-3', term_start: '' })].join('\n'),
+    );
+    if (!file.ok) throw new Error('the file should be read');
+    expect(file.records.map((record) => [record.rowNumber, record.errors.map((error) => error.field?.[0])])).toEqual([
+      [2, []],
+      [3, ['quantity']],
+      [4, ['term_start']],
+    ]);
+    expect(file.records[0]?.value).toMatchObject({ external_reference: 'ORDER-1042', quantity: 25 });
+    expect(file.records[1]?.value).toBeUndefined();
+  });
+
+  it('marks a row that repeats an earlier one, whatever the case', () => {
+    const file = readExternalSubscriptionCsv([header, line(), line({ external_reference: 'order-1042' })].join('\n'));
+    if (!file.ok) throw new Error('the file should be read');
+    expect(file.records[1]?.errors.map((error) => [error.field, error.message])).toEqual([
+      [['external_reference'], 'Row 2 already registers this subscription (same customer, offer, channel and reference).'],
+    ]);
+  });
+
+  it('reads columns in any order, and optional columns may be left out', () => {
+    const file = readExternalSubscriptionCsv(
+      'term_end,term_start,external_reference,channel,offer_sku,customer_domain\n2026-01-01,2025-01-01,R-1,EA,AZURE-PLAN,adatum.onmicrosoft.com',
+    );
+    expect(file.ok && file.records[0]?.value).toMatchObject({ channel: 'EA', status: 'ACTIVE', auto_renew: false });
+  });
+
+  it('fills an empty customer domain for a one-customer file and refuses another customer', () => {
+    const file = readExternalSubscriptionCsv(
+      [header, line({ customer_domain: '' }), line({ customer_domain: 'other.example', external_reference: 'R-2' })].join('\n'),
+      { customerDomain: 'adatum.onmicrosoft.com' },
+    );
+    if (!file.ok) throw new Error('the file should be read');
+    expect(file.records[0]?.value?.customer_domain).toBe('adatum.onmicrosoft.com');
+    expect(file.records[1]?.errors.map((error) => error.field)).toEqual([['customer_domain']]);
+  });
+
+  it.each([
+    ['an empty file', '', /empty/],
+    ['a header without rows', header, /no rows/],
+    ['a missing required column', 'customer_domain,offer_sku\nx,y', /lacks the columns channel, external_reference, term_start and term_end/],
+    ['an unknown column', `${header},colour\n${line()},blue`, /does not have: colour/],
+    ['too many rows', [header, ...Array.from({ length: EXTERNAL_SUBSCRIPTION_CSV_MAX_ROWS + 1 }, () => 'x')].join('\n'), /at most 5,000/],
+    ['too many characters', `${header}\n${'x'.repeat(EXTERNAL_SUBSCRIPTION_CSV_MAX_LENGTH)}`, /too large/],
+  ])('refuses %s as a whole, on the csv field', (_name, text, message) => {
+    const file = readExternalSubscriptionCsv(text);
+    expect(file.ok).toBe(false);
+    if (!file.ok) {
+      expect(file.errors.every((error) => error.code === 'VALIDATION_FAILED' && error.field?.[0] === 'csv')).toBe(true);
+      expect(file.errors.map((error) => error.message).join(' ')).toMatch(message);
+    }
   });
 });

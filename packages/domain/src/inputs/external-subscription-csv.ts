@@ -22,6 +22,9 @@ import {
   SERVICES_MAX_COUNT,
 } from './subscription-inputs.js';
 import type { SubscriptionRegisterExternalInput } from './subscription-inputs.js';
+import type { UserError } from '../errors.js';
+import { readCsvTable } from './csv-file.js';
+import { parseInput } from './parse-input.js';
 
 export const EXTERNAL_SUBSCRIPTION_CSV_COLUMNS = [
   'customer_domain',
@@ -149,4 +152,142 @@ export function toSubscriptionRegisterExternalInput(
     autoRenew: row.auto_renew,
     services: row.services?.map((name) => ({ name })),
   };
+}
+
+/** A file's limits: the size of a customer with hundreds of subscriptions, with room to spare. */
+export const EXTERNAL_SUBSCRIPTION_CSV_MAX_ROWS = 5000;
+/** Characters: the file travels inside a GraphQL request, whose body may be at most 1 MB. */
+export const EXTERNAL_SUBSCRIPTION_CSV_MAX_LENGTH = 900_000;
+
+const REQUIRED_COLUMNS: readonly ExternalSubscriptionCsvColumn[] = [
+  'customer_domain',
+  'offer_sku',
+  'channel',
+  'external_reference',
+  'term_start',
+  'term_end',
+];
+
+/** One data row of a file: its cells by column, and either the parsed row or why it is invalid. */
+export interface ExternalSubscriptionCsvRecord {
+  rowNumber: number;
+  cells: Record<ExternalSubscriptionCsvColumn, string>;
+  /** Empty when the row is valid. Each error's `field` is `[column]`. */
+  errors: UserError[];
+  value: ExternalSubscriptionCsvRow | undefined;
+}
+
+export type ExternalSubscriptionCsvFile =
+  | { ok: true; records: ExternalSubscriptionCsvRecord[] }
+  | { ok: false; errors: UserError[] };
+
+function fileError(message: string): UserError {
+  return { code: 'VALIDATION_FAILED', message, field: ['csv'] };
+}
+
+/** "a, b and c" */
+function columnList(columns: readonly string[]): string {
+  return columns.length < 2
+    ? columns.join('')
+    : `${columns.slice(0, -1).join(', ')} and ${columns[columns.length - 1]}`;
+}
+
+/**
+ * What makes a whole file unreadable: empty, too large, too many rows, or a header that lacks a
+ * required column or names one this format does not have (field `csv`). `isForOneCustomer`: the
+ * `customer_domain` column may be left out.
+ */
+export function externalSubscriptionCsvFileErrors(
+  text: string,
+  { isForOneCustomer = false }: { isForOneCustomer?: boolean } = {},
+): UserError[] {
+  if (text.length > EXTERNAL_SUBSCRIPTION_CSV_MAX_LENGTH) {
+    return [
+      fileError(
+        `The file is too large: at most ${EXTERNAL_SUBSCRIPTION_CSV_MAX_LENGTH.toLocaleString('en')} characters. Split it into several files.`,
+      ),
+    ];
+  }
+  const table = readCsvTable(text);
+  if (table.header.length === 0) {
+    return [fileError('The file is empty: start from the template, whose first line names the columns.')];
+  }
+  const known = new Set<string>(EXTERNAL_SUBSCRIPTION_CSV_COLUMNS);
+  const unknown = table.header.filter((name) => !known.has(name));
+  const missing = REQUIRED_COLUMNS.filter(
+    (column) => !table.header.includes(column) && !(column === 'customer_domain' && isForOneCustomer),
+  );
+  const errors: UserError[] = [];
+  if (missing.length > 0) errors.push(fileError(`The header lacks the column${missing.length > 1 ? 's' : ''} ${columnList(missing)}.`));
+  if (unknown.length > 0) {
+    errors.push(
+      fileError(
+        `The header names ${unknown.length > 1 ? 'columns' : 'a column'} this format does not have: ${columnList(unknown.map((name) => name || '(empty)'))}. The columns are ${columnList(EXTERNAL_SUBSCRIPTION_CSV_COLUMNS)}.`,
+      ),
+    );
+  }
+  if (table.records.length === 0) errors.push(fileError('The file has a header but no rows.'));
+  if (table.records.length > EXTERNAL_SUBSCRIPTION_CSV_MAX_ROWS) {
+    errors.push(
+      fileError(
+        `The file has ${table.records.length.toLocaleString('en')} rows; at most ${EXTERNAL_SUBSCRIPTION_CSV_MAX_ROWS.toLocaleString('en')} are imported at once. Split it into several files.`,
+      ),
+    );
+  }
+  return errors;
+}
+
+/**
+ * Reads a whole file: refuses it (`ok: false`, field `csv`) when it is empty, too large, or its
+ * header lacks a required column or names one this format does not have; otherwise parses every
+ * row, and marks a row that repeats an earlier one (same customer, offer, channel and reference).
+ * `customerDomain`: the file is for this one customer — an empty `customer_domain` cell means it,
+ * and a row naming another customer is invalid.
+ */
+export function readExternalSubscriptionCsv(
+  text: string,
+  { customerDomain }: { customerDomain?: string } = {},
+): ExternalSubscriptionCsvFile {
+  const errors = externalSubscriptionCsvFileErrors(text, { isForOneCustomer: Boolean(customerDomain) });
+  if (errors.length > 0) return { ok: false, errors };
+  const table = readCsvTable(text);
+  const firstRowOf = new Map<string, number>();
+  const records = table.records.map(({ rowNumber, cells: values }) => {
+    const cells = Object.fromEntries(
+      EXTERNAL_SUBSCRIPTION_CSV_COLUMNS.map((column) => {
+        const index = table.header.indexOf(column);
+        return [column, index < 0 ? '' : (values[index] ?? '')];
+      }),
+    ) as Record<ExternalSubscriptionCsvColumn, string>;
+    if (customerDomain && cells.customer_domain.trim() === '') cells.customer_domain = customerDomain;
+    const parsed = parseInput(externalSubscriptionCsvRowSchema, cells);
+    const rowErrors = parsed.ok ? [] : parsed.errors;
+    if (parsed.ok && customerDomain && parsed.value.customer_domain !== customerDomain.toLowerCase()) {
+      rowErrors.push({
+        code: 'VALIDATION_FAILED',
+        message: `This import is for ${customerDomain}: leave the customer domain empty or write that one.`,
+        field: ['customer_domain'],
+      });
+    }
+    if (parsed.ok) {
+      const { customer_domain, offer_sku, channel, external_reference } = parsed.value;
+      const key = [customer_domain, offer_sku, channel, external_reference].join('\u0000').toLowerCase();
+      const firstRow = firstRowOf.get(key);
+      if (firstRow === undefined) firstRowOf.set(key, rowNumber);
+      else {
+        rowErrors.push({
+          code: 'VALIDATION_FAILED',
+          message: `Row ${firstRow} already registers this subscription (same customer, offer, channel and reference).`,
+          field: ['external_reference'],
+        });
+      }
+    }
+    return {
+      rowNumber,
+      cells,
+      errors: rowErrors,
+      value: parsed.ok && rowErrors.length === 0 ? parsed.value : undefined,
+    };
+  });
+  return { ok: true, records };
 }

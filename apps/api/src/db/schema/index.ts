@@ -8,3 +8,4 @@ export * from './access.js';
 export * from './records.js';
 export * from './rate-limits.js';
 export * from './webhooks.js';
+export * from './subscription-imports.js';

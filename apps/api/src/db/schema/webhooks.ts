@@ -7,13 +7,12 @@
  * delivery with HMAC needs the secret itself. It is never returned by the API after the mutation that
  * created it. Protect it like the database's other credentials (disk encryption, backups).
  */
+import { WEBHOOK_DELIVERY_STATUSES } from '@switchyard/domain';
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { at, id, timestamps, version } from './columns.js';
 import { partners } from './partners.js';
 
-export const WEBHOOK_DELIVERY_STATUSES = ['PENDING', 'SUCCEEDED', 'FAILED'] as const;
-export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 export const webhookDeliveryStatusEnum = pgEnum('webhook_delivery_status', WEBHOOK_DELIVERY_STATUSES);
 
 export const webhookSubscriptions = pgTable(

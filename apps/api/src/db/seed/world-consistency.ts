@@ -110,7 +110,9 @@ function checks(now: Date): { name: string; query: SQL }[] {
     },
     {
       name: 'something created in the future, or updated before it was created',
-      query: sql`SELECT (SELECT count(*) FROM subscriptions WHERE created_at > ${at} OR updated_at < created_at) + (SELECT count(*) FROM transfers WHERE created_at > ${at} OR updated_at < created_at) + (SELECT count(*) FROM customers WHERE created_at > ${at})`,
+      // `at` is a JavaScript Date (milliseconds); the columns hold microseconds: compare in milliseconds,
+      // or a row written in the same millisecond as `at` was taken looks as if it came from the future.
+      query: sql`SELECT (SELECT count(*) FROM subscriptions WHERE date_trunc('milliseconds', created_at) > ${at} OR updated_at < created_at) + (SELECT count(*) FROM transfers WHERE date_trunc('milliseconds', created_at) > ${at} OR updated_at < created_at) + (SELECT count(*) FROM customers WHERE date_trunc('milliseconds', created_at) > ${at})`,
     },
   ];
 }

@@ -40,6 +40,15 @@ describe('auth scopes', () => {
     expect(undeclared).toEqual([]);
   });
 
+  it('declare a permission of the table on every Subscription field (live updates)', () => {
+    const fields = rootFields(schema, 'subscription');
+    expect(fields.length).toBeGreaterThan(0);
+    const undeclared = fields
+      .filter((field) => !(PERMISSIONS as readonly string[]).includes(declaredScopes(field)?.permission ?? ''))
+      .map((field) => field.name);
+    expect(undeclared).toEqual([]);
+  });
+
   it('declare on every mutation exactly the permission MUTATION_PERMISSIONS names', () => {
     const mismatches: { mutation: string; declared: unknown; expected: unknown }[] = [];
     for (const field of rootFields(schema, 'mutation')) {

@@ -3,20 +3,17 @@
  * customers the caller may see (./visibility.ts); an id it may not see is null, exactly like an id
  * that does not exist.
  */
-import { and, eq, ilike, or, sql } from 'drizzle-orm';
-import type { SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { builder } from '../../builder.js';
-import type { Context } from '../../context.js';
-import { customers, subscriptions } from '../../db/schema/index.js';
+import { customers } from '../../db/schema/index.js';
 import { ChannelEnum, CloudEnum } from '../enums.js';
 import { exactTimestamp } from '../exact-timestamp.js';
 import { databaseIdOf } from '../global-id.js';
 import { OrderDirectionEnum } from '../order-direction.js';
 import { plannedRow, plannedRows, countRows } from '../planned-rows.js';
-import { activeRelationshipFilter } from '../subscriptions/visibility.js';
 import { Customer, CustomerRelationshipStatusEnum } from './customer.js';
-import type { CustomerRelationshipStatus } from './customer.js';
-import { customerRelationshipStatusSql, visibleCustomersFilter } from './visibility.js';
+import { customerListFilter } from './customer-filters.js';
+import { visibleCustomersFilter } from './visibility.js';
 
 type CustomerOrderField = 'COMPANY_NAME' | 'PRIMARY_DOMAIN' | 'CREATED_AT';
 
@@ -35,36 +32,6 @@ const CustomerOrder = builder.inputType('CustomerOrder', {
     direction: t.field({ type: OrderDirectionEnum, required: true, defaultValue: 'ASC' }),
   }),
 });
-
-interface CustomerListArgs {
-  search?: string | null | undefined;
-  cloud?: (typeof customers.$inferSelect)['cloud'] | null | undefined;
-  channel?: (typeof subscriptions.$inferSelect)['channel'] | null | undefined;
-  relationshipStatus?: CustomerRelationshipStatus | null | undefined;
-}
-
-/** `%`, `_` and `\` typed by a person are literal characters, not patterns. */
-function containsPattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
-
-/** The caller's visible customers narrowed by the list's filters (the same for the page and its count). */
-function customerListFilter(context: Context, table: typeof customers, args: CustomerListArgs): SQL {
-  const search = args.search?.trim();
-  return and(
-    visibleCustomersFilter(context, table),
-    search ? or(ilike(table.companyName, containsPattern(search)), ilike(table.primaryDomain, containsPattern(search.toLowerCase()))) : undefined,
-    args.cloud ? eq(table.cloud, args.cloud) : undefined,
-    // A subscription of that channel the caller can see: it needs an ACTIVE relationship.
-    args.channel
-      ? and(
-          activeRelationshipFilter(context, table.id),
-          sql`exists (select 1 from ${subscriptions} where ${subscriptions.customerId} = ${table.id} and ${subscriptions.channel} = ${args.channel})`,
-        )
-      : undefined,
-    args.relationshipStatus ? eq(customerRelationshipStatusSql(context, table), args.relationshipStatus) : undefined,
-  ) as SQL;
-}
 
 builder.queryField('customers', (t) =>
   t.drizzleConnection({

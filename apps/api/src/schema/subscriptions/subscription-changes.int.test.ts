@@ -298,7 +298,7 @@ describe('subscriptionServiceCancel', () => {
     const row = await stored(subscription);
     expect(row).toMatchObject({ status: 'ACTIVE', version: 2 });
     expect(Object.fromEntries(row.services.map((service) => [service.id, service.status]))).toEqual({ [first.id]: 'CANCELLED', [second.id]: 'ACTIVE' });
-    expect((await outboxEventsOf(db(), subscription.id)).map((event) => event.type)).toEqual(['subscription.service_cancelled']);
+    expect((await outboxEventsOf(db(), subscription.id)).map((event) => event.type)).toEqual(['subscription.serviceCancelled']);
   });
 
   it('refuses a service that is already cancelled with SERVICE_NOT_ACTIVE', async () => {

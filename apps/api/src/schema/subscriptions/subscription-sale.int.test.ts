@@ -319,6 +319,27 @@ describe('subscriptionRegisterExternal', () => {
     expect(events.map((event) => [event.type, event.audiencePartnerIds])).toEqual([['subscription.registered', [partner.id]]]);
   });
 
+  it('refuses the same paperwork twice with SUBSCRIPTION_ALREADY_REGISTERED, whatever the case of the reference', async () => {
+    const { admin, customer } = await createPartnerWithCustomer(db());
+    const offer = await seedOffer(db());
+    const input = (externalReference: string, termStart = '2025-01-01') => ({
+      customerId: customerGlobalId(customer),
+      offerId: offerGlobalId(offer),
+      channel: 'OPEN',
+      externalReference,
+      quantity: 5,
+      termStart,
+      termEnd: '2026-06-01',
+    });
+
+    expect((await mutate('subscriptionRegisterExternal', input('OPEN-9'), admin)).userErrors).toEqual([]);
+    const again = await mutate('subscriptionRegisterExternal', input('open-9'), admin);
+    const nextTerm = await mutate('subscriptionRegisterExternal', input('OPEN-9', '2025-06-01'), admin);
+
+    expect(again.userErrors).toMatchObject([{ code: 'SUBSCRIPTION_ALREADY_REGISTERED', field: ['input', 'externalReference'] }]);
+    expect(nextTerm.userErrors).toEqual([]);
+  });
+
   it('refuses CSP as a channel: CSP subscriptions are sold, not registered', async () => {
     const { admin, customer } = await createPartnerWithCustomer(db());
     const offer = await seedOffer(db());

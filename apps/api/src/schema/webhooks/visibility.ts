@@ -2,14 +2,14 @@
  * Which webhook subscriptions and deliveries the caller may see: its own partner's, and only with a
  * role that manages integrations (`apiKeys:manage`); to anyone else an id is one that does not exist.
  */
-import { roleAllows } from '@switchyard/domain';
+import { roleAllows, WEBHOOKS_PERMISSION } from '@switchyard/domain';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Context } from '../../context.js';
 import { webhookDeliveries, webhookSubscriptions } from '../../db/schema/index.js';
 import { applicationFilter } from '../application-filters.js';
 
-export const WEBHOOKS_PERMISSION = 'apiKeys:manage' as const;
+export { WEBHOOKS_PERMISSION };
 
 export function ownWebhookSubscriptionsFilter(context: Context, table: typeof webhookSubscriptions = webhookSubscriptions): SQL {
   return applicationFilter(() => eq(table.partnerId, context.partner.id));

@@ -5,7 +5,8 @@
  * only the payload of the mutation that created (or rotated) it carries it, once.
  */
 import { builder } from '../../builder.js';
-import { WEBHOOK_DELIVERY_STATUSES, webhookSubscriptions } from '../../db/schema/index.js';
+import { WEBHOOK_DELIVERY_STATUSES } from '@switchyard/domain';
+import { webhookSubscriptions } from '../../db/schema/index.js';
 import { registerNodeVisibility } from '../node-visibility.js';
 import { plannedRows } from '../planned-rows.js';
 import {

@@ -14,7 +14,7 @@ import type { z } from 'zod';
 import type { Context } from '../../context.js';
 import type { AppTransaction } from '../../db/client.js';
 import type { AuditEntry, OutboxEvent } from './audit.js';
-import { writeAuditEvent, writeOutboxEvents } from './audit.js';
+import { writeAuditAndOutboxEvents } from './audit.js';
 import { domainErrorFromDatabase, isLockTimeout } from './database-errors.js';
 import { claimIdempotencyKey, completeIdempotencyKey, hashMutationRequest } from './idempotency.js';
 import type { StoredMutationResult } from './idempotency.js';
@@ -93,17 +93,20 @@ export async function runMutation<S extends z.ZodType, P extends PayloadShape<P>
     payload = await context.db.transaction(async (tx) => {
       const now = context.requestedAt;
       const outcome = await definition.run(parsed.value, { tx, context, now });
-      await writeAuditEvent(tx, {
-        ...outcome.audit,
-        partnerId: context.partner.id,
-        // A token-authorised mutation names its actor (the customer's administrator); its context has none.
-        actor: outcome.audit.actor ?? context.actor,
-        operation: definition.operation,
-        requestId: context.requestId,
-        idempotencyKey: idempotencyKey ?? null,
-        occurredAt: now,
-      });
-      await writeOutboxEvents(tx, outcome.events ?? [], now);
+      await writeAuditAndOutboxEvents(
+        tx,
+        {
+          ...outcome.audit,
+          partnerId: context.partner.id,
+          // A token-authorised mutation names its actor (the customer's administrator); its context has none.
+          actor: outcome.audit.actor ?? context.actor,
+          operation: definition.operation,
+          requestId: context.requestId,
+          idempotencyKey: idempotencyKey ?? null,
+          occurredAt: now,
+        },
+        outcome.events ?? [],
+      );
       return { ...outcome.payload, userErrors: [] };
     });
   } catch (error) {

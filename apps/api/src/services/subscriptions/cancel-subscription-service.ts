@@ -46,7 +46,7 @@ export const subscriptionServiceCancel: MutationDefinition<
       payload: { subscription, service },
       audit: subscriptionAudit({ subscription: row, service: before }, { subscription, service }),
       events: [
-        subscriptionEvent('subscription.service_cancelled', subscription, audience, {
+        subscriptionEvent('subscription.serviceCancelled', subscription, audience, {
           serviceId: input.serviceId,
           serviceName: service.name,
         }),

@@ -7,10 +7,14 @@
  */
 import {
   assertAllowed,
+  DomainError,
   checkSubscriptionRegisterExternal,
   standardTermBetween,
   subscriptionRegisterExternalInputSchema,
 } from '@switchyard/domain';
+import type { SubscriptionRegisterExternalInput } from '@switchyard/domain';
+import { and, eq, sql } from 'drizzle-orm';
+import type { AppTransaction } from '../../db/client.js';
 import { subscriptions, subscriptionServices } from '../../db/schema/index.js';
 import type { MutationDefinition } from '../mutation/run-mutation.js';
 import { findVisibleOffer, findVisibleCustomer, shareActiveRelationships } from './load-subscription.js';
@@ -39,6 +43,8 @@ export const subscriptionRegisterExternal: MutationDefinition<
         input: { quantity: input.quantity, services: input.services },
       }),
     );
+
+    await refuseIfAlreadyRegistered(tx, { ...input, customerId: customer.id, offerId: offer.id });
 
     const { status } = input;
     const isEnded = status === 'CANCELLED' || status === 'EXPIRED';
@@ -92,3 +98,34 @@ export const subscriptionRegisterExternal: MutationDefinition<
     };
   },
 };
+
+/**
+ * The same paperwork entered twice — by hand, or by a second import of the same file — would count
+ * the customer's subscription twice. An enrollment covers many subscriptions, so the reference alone
+ * is not enough: the same offer, channel, reference (in any case) and term start is.
+ */
+async function refuseIfAlreadyRegistered(
+  tx: AppTransaction,
+  registration: Pick<SubscriptionRegisterExternalInput, 'channel' | 'externalReference' | 'termStart'> & { customerId: string; offerId: string },
+): Promise<void> {
+  const [existing] = await tx
+    .select({ id: subscriptions.id })
+    .from(subscriptions)
+    .where(
+      and(
+        eq(subscriptions.customerId, registration.customerId),
+        eq(subscriptions.offerId, registration.offerId),
+        eq(subscriptions.channel, registration.channel),
+        sql`lower(${subscriptions.externalReference}) = lower(${registration.externalReference})`,
+        eq(subscriptions.termStartDate, registration.termStart),
+      ),
+    )
+    .limit(1);
+  if (existing) {
+    throw new DomainError(
+      'SUBSCRIPTION_ALREADY_REGISTERED',
+      `This customer already has this subscription from ${registration.channel} (reference ${registration.externalReference}, same offer and term start).`,
+      { field: ['externalReference'] },
+    );
+  }
+}

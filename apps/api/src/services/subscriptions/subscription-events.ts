@@ -44,7 +44,7 @@ export type SubscriptionEventType =
   | 'subscription.suspended'
   | 'subscription.reactivated'
   | 'subscription.cancelled'
-  | 'subscription.service_cancelled'
+  | 'subscription.serviceCancelled'
   | 'subscription.renewed'
   | 'subscription.expired';
 

@@ -17,8 +17,8 @@ import { subscriptionAudience, subscriptionEvent } from '../subscriptions/subscr
 import { lockVisibleTransfer } from './lock-transfer.js';
 import { billingPartnerOf, switchPartnerInPlace } from './move-subscriptions.js';
 import { refusalOf } from './refusal.js';
-import { loadLineItems, loadSubscriptions, lockSubscriptions, transferFacts } from './transfer-facts.js';
-import type { SubscriptionRow, TransferRow } from './transfer-facts.js';
+import { lockAndLoadSubscriptions, transferFacts } from './transfer-facts.js';
+import type { LineItemRow, SubscriptionRow, TransferRow } from './transfer-facts.js';
 import { TRANSFER_LINE_ITEM_TYPENAME, transferEvent, transferParties, transferSnapshot } from './transfer-events.js';
 
 export const transferAccept: MutationDefinition<typeof transferAcceptInputSchema, { transfer: TransferRow; subscriptions: SubscriptionRow[] }> = {
@@ -29,8 +29,7 @@ export const transferAccept: MutationDefinition<typeof transferAcceptInputSchema
     const { tx, context, now } = scope;
     const { transfer, lineItems } = await lockVisibleTransfer(scope, input);
     const subscriptionIds = lineItems.map((item) => item.subscriptionId);
-    await lockSubscriptions(tx, subscriptionIds);
-    const loaded = await loadSubscriptions(tx, subscriptionIds);
+    const loaded = await lockAndLoadSubscriptions(tx, subscriptionIds);
 
     const acceptance = checkTransferAccept({
       transfer: transferFacts(transfer, lineItems),
@@ -51,13 +50,16 @@ export const transferAccept: MutationDefinition<typeof transferAcceptInputSchema
       }
     }
 
+    const changedItems = new Map<string, LineItemRow>();
     for (const status of ['COMPLETED', 'SCHEDULED', 'DESELECTED'] as const) {
       const ids = acceptance.lineItems.filter((item) => item.status === status).map((item) => item.id);
       if (ids.length === 0) continue;
-      await tx
+      const rows = await tx
         .update(transferLineItems)
         .set({ status, updatedAt: now })
-        .where(and(eq(transferLineItems.transferId, transfer.id), inArray(transferLineItems.id, ids)));
+        .where(and(eq(transferLineItems.transferId, transfer.id), inArray(transferLineItems.id, ids)))
+        .returning();
+      for (const row of rows) changedItems.set(row.id, row);
     }
     const isCompleted = acceptance.status === 'COMPLETED';
     const [after] = await tx
@@ -71,7 +73,8 @@ export const transferAccept: MutationDefinition<typeof transferAcceptInputSchema
       .where(eq(transfers.id, transfer.id))
       .returning();
     if (!after) throw new Error('transferAccept: the transfer vanished');
-    const lineItemsAfter = await loadLineItems(tx, transfer.id);
+    // The transfer is locked: its line items are the ones read at the start, as just updated.
+    const lineItemsAfter = lineItems.map((item) => changedItems.get(item.id) ?? item);
 
     const events: OutboxEvent[] = [transferEvent(isCompleted ? 'transfer.completed' : 'transfer.scheduled', after, lineItemsAfter)];
     if (moved.length > 0) {

@@ -24,7 +24,7 @@ import { nextVersion } from '../mutation/lock-row.js';
 import { subscriptionAudience, subscriptionEvent } from '../subscriptions/subscription-events.js';
 import { releaseOpenLineItems } from './lock-transfer.js';
 import { billingPartnerOf, completeLicenseTransition, switchPartnerInPlace } from './move-subscriptions.js';
-import { loadLineItems, loadSubscriptions, lockSubscriptions, transferFacts } from './transfer-facts.js';
+import { loadLineItems, lockAndLoadSubscriptions, transferFacts } from './transfer-facts.js';
 import type { SubscriptionRow, TransferRow } from './transfer-facts.js';
 import { transferEvent, transferParties, transferSnapshot } from './transfer-events.js';
 
@@ -132,8 +132,7 @@ export async function advanceScheduledTransfers(
 async function advanceTransfer(tx: AppTransaction, transfer: TransferRow, now: Date, result: TransferTransitionsResult): Promise<boolean> {
   const lineItems = await loadLineItems(tx, transfer.id);
   const subscriptionIds = lineItems.filter((item) => item.status === 'SCHEDULED').map((item) => item.subscriptionId);
-  await lockSubscriptions(tx, subscriptionIds);
-  const loaded = await loadSubscriptions(tx, subscriptionIds);
+  const loaded = await lockAndLoadSubscriptions(tx, subscriptionIds);
   const outcome = transferAtDeadline(
     transferFacts(transfer, lineItems),
     loaded.map((subscription) => subscription.facts),

@@ -34,7 +34,7 @@ import {
 import type { OfferRow } from '../subscriptions/subscription-facts.js';
 import { licenseTransferPolicyOf } from './license-transfer-policy.js';
 import { refusalOf } from './refusal.js';
-import { loadSubscriptions } from './transfer-facts.js';
+import { lockAndLoadSubscriptions } from './transfer-facts.js';
 import type { LoadedSubscription, ServiceRow, SubscriptionRow, TransferRow } from './transfer-facts.js';
 import { SERVICE_TYPENAME, transferEvent, transferSnapshot } from './transfer-events.js';
 
@@ -52,16 +52,7 @@ export const transferCreate: MutationDefinition<typeof transferCreateInputSchema
     const decoded = decodeIds(input, customer.id);
 
     // Only subscriptions of this (visible) customer are looked at; any other id is NOT_FOUND.
-    const locked = await tx
-      .select({ id: subscriptions.id })
-      .from(subscriptions)
-      .where(and(inArray(subscriptions.id, validIds(decoded.subscriptionIds)), eq(subscriptions.customerId, customer.id)))
-      .orderBy(asc(subscriptions.id))
-      .for('update');
-    const loaded = await loadSubscriptions(
-      tx,
-      locked.map((row) => row.id),
-    );
+    const loaded = await lockAndLoadSubscriptions(tx, validIds(decoded.subscriptionIds), { customerId: customer.id });
     // Held until commit, so a relationship terminated or a link suspended meanwhile waits for this request.
     const relationships = await shareActiveRelationships(tx, customer.id, [requester.id]);
     const links =

@@ -4,8 +4,8 @@
  * The transfer services, the background job and the `transferEligibility` field all load facts
  * here, so a rule sees the same picture of a subscription wherever it is asked.
  */
-import type { IndirectLinkFacts, RelationshipFacts, SubscriptionFacts, TransferFacts } from '@switchyard/domain';
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Cloud, IndirectLinkFacts, RelationshipFacts, SubscriptionFacts, TransferFacts } from '@switchyard/domain';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppTransaction } from '../../db/client.js';
 import { toIndirectLinkFacts, toRelationshipFacts, toSubscriptionFacts } from '../subscriptions/subscription-facts.js';
 import {
@@ -26,37 +26,49 @@ export type TransferRow = typeof transfers.$inferSelect;
 export type LineItemRow = typeof transferLineItems.$inferSelect;
 export type PartnerRow = typeof partners.$inferSelect;
 
-/**
- * Locks the subscriptions (`FOR UPDATE`, in id order so that two requests locking overlapping sets
- * never deadlock). Call it before loading their facts: a racing request that changed them has then
- * committed, and the facts read afterwards include its change (READ COMMITTED reads per statement).
- */
-export async function lockSubscriptions(tx: AppTransaction, ids: readonly string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await tx
-    .select({ id: subscriptions.id })
-    .from(subscriptions)
-    .where(inArray(subscriptions.id, [...ids]))
-    .orderBy(asc(subscriptions.id))
-    .for('update');
-}
-
 export interface LoadedSubscription {
   row: SubscriptionRow;
   services: ServiceRow[];
   facts: SubscriptionFacts;
 }
 
+/**
+ * Locks the subscriptions (`FOR UPDATE`, in id order so that two requests locking overlapping sets
+ * never deadlock) and loads them as `loadSubscriptions` does; with `customerId`, only that
+ * customer's. The lock and the rows are one statement: PostgreSQL returns a row it had to wait for
+ * as the racing request committed it (READ COMMITTED re-reads a locked row), and the services and
+ * open transfers are read by the statements after it, which see that request's changes too.
+ */
+export async function lockAndLoadSubscriptions(
+  tx: AppTransaction,
+  ids: readonly string[],
+  { customerId }: { customerId?: string } = {},
+): Promise<LoadedSubscription[]> {
+  if (ids.length === 0) return [];
+  const rows = await subscriptionRows(tx, ids, customerId).for('update', { of: subscriptions });
+  return withServicesAndFacts(tx, rows);
+}
+
 /** The subscriptions (those that exist among `ids`) with their services, as rows and as facts. */
 export async function loadSubscriptions(tx: AppTransaction, ids: readonly string[]): Promise<LoadedSubscription[]> {
   if (ids.length === 0) return [];
-  const rows = await tx
+  return withServicesAndFacts(tx, await subscriptionRows(tx, ids));
+}
+
+function subscriptionRows(tx: AppTransaction, ids: readonly string[], customerId?: string) {
+  return tx
     .select({ subscription: subscriptions, cloud: customers.cloud, offerName: offers.name })
     .from(subscriptions)
     .innerJoin(customers, eq(customers.id, subscriptions.customerId))
     .innerJoin(offers, eq(offers.id, subscriptions.offerId))
-    .where(inArray(subscriptions.id, [...ids]))
+    .where(and(inArray(subscriptions.id, [...ids]), customerId === undefined ? undefined : eq(subscriptions.customerId, customerId)))
     .orderBy(asc(subscriptions.id));
+}
+
+async function withServicesAndFacts(
+  tx: AppTransaction,
+  rows: { subscription: SubscriptionRow; cloud: Cloud; offerName: string }[],
+): Promise<LoadedSubscription[]> {
   if (rows.length === 0) return [];
   const found = rows.map((row) => row.subscription.id);
   const [services, openItems] = await Promise.all([

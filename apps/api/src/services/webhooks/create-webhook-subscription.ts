@@ -3,11 +3,10 @@
  * secret (`whsec_…`) is generated here and returned in this payload only (see
  * src/db/schema/webhooks.ts on how it is stored).
  */
-import { DomainError } from '@switchyard/domain';
+import { DomainError, webhookSubscriptionCreateInputSchema } from '@switchyard/domain';
 import { webhookSubscriptions } from '../../db/schema/index.js';
 import { loadEnv } from '../../env.js';
 import type { MutationDefinition } from '../mutation/run-mutation.js';
-import { webhookSubscriptionCreateInputSchema } from './webhook-inputs.js';
 import { newWebhookSecret, webhookSubscriptionAudit, webhookSubscriptionEvent } from './webhook-records.js';
 import type { WebhookSubscriptionRow } from './webhook-records.js';
 import { webhookUrlProblem } from './webhook-url.js';

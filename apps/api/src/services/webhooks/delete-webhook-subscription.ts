@@ -2,12 +2,12 @@
  * `webhookSubscriptionDelete`: no more deliveries to it; its delivery log goes with it. The payload
  * names the deleted subscription's id (the row no longer exists to return).
  */
+import { webhookSubscriptionDeleteInputSchema } from '@switchyard/domain';
 import { eq } from 'drizzle-orm';
 import { webhookSubscriptions } from '../../db/schema/index.js';
 import { ownWebhookSubscriptionsFilter } from '../../schema/webhooks/visibility.js';
 import { lockRow } from '../mutation/lock-row.js';
 import type { MutationDefinition } from '../mutation/run-mutation.js';
-import { webhookSubscriptionDeleteInputSchema } from './webhook-inputs.js';
 import { webhookSubscriptionAudit, webhookSubscriptionEvent } from './webhook-records.js';
 
 export const webhookSubscriptionDelete: MutationDefinition<

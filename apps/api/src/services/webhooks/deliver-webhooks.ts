@@ -15,7 +15,7 @@ import { outboxEvents, webhookDeliveries, webhookSubscriptions } from '../../db/
 import { EVENT_ID_HEADER, EVENT_TYPE_HEADER, SIGNATURE_HEADER, signWebhookBody } from './webhook-signature.js';
 import { WEBHOOK_TIMEOUT_MS, webhookRetryDelayMs } from './webhook-retry.js';
 
-/** How long a claimed attempt is reserved for its worker; far longer than the send timeout. */
+/** How long a claimed attempt is reserved for its worker by default (JOB_LEASE_SECONDS); far longer than the send timeout. */
 const CLAIM_LEASE_MS = 60_000;
 const MAX_ERROR_LENGTH = 500;
 
@@ -47,6 +47,8 @@ export interface DeliverWebhooksOptions {
   batchSize?: number;
   send?: WebhookSender;
   timeoutMs?: number;
+  /** How long a claimed attempt stays this worker's before another may retry it. */
+  claimLeaseMs?: number;
 }
 
 export interface DeliveryResult {
@@ -57,10 +59,10 @@ export interface DeliveryResult {
 
 export async function deliverDueWebhooks(
   database: Pick<Database, 'db'>,
-  { now = new Date(), batchSize = 50, send = sendWithFetch, timeoutMs = WEBHOOK_TIMEOUT_MS }: DeliverWebhooksOptions = {},
+  { now = new Date(), batchSize = 50, send = sendWithFetch, timeoutMs = WEBHOOK_TIMEOUT_MS, claimLeaseMs = CLAIM_LEASE_MS }: DeliverWebhooksOptions = {},
 ): Promise<DeliveryResult> {
   const result: DeliveryResult = { succeeded: 0, retrying: 0, failed: 0 };
-  const claimed = await claimDueDeliveries(database, now, batchSize);
+  const claimed = await claimDueDeliveries(database, now, batchSize, claimLeaseMs);
   if (claimed.length === 0) return result;
 
   const subscriptions = await database.db
@@ -121,7 +123,7 @@ export async function deliverDueWebhooks(
   return result;
 }
 
-async function claimDueDeliveries(database: Pick<Database, 'db'>, now: Date, batchSize: number) {
+async function claimDueDeliveries(database: Pick<Database, 'db'>, now: Date, batchSize: number, claimLeaseMs: number) {
   const due = database.db
     .select({ id: webhookDeliveries.id })
     .from(webhookDeliveries)
@@ -141,7 +143,7 @@ async function claimDueDeliveries(database: Pick<Database, 'db'>, now: Date, bat
     .set({
       attempts: sql`${webhookDeliveries.attempts} + 1`,
       lastAttemptAt: now,
-      nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS),
+      nextAttemptAt: new Date(now.getTime() + claimLeaseMs),
       updatedAt: now,
     })
     .where(inArray(webhookDeliveries.id, due))

@@ -3,13 +3,12 @@
  * that the receiver lost — with a fresh 24-hour retry window. The event id stays the same, so a
  * receiver that de-duplicates by `Switchyard-Event-Id` can tell.
  */
-import { DomainError } from '@switchyard/domain';
+import { DomainError, webhookDeliveryRedeliverInputSchema } from '@switchyard/domain';
 import { and, eq } from 'drizzle-orm';
 import { webhookDeliveries } from '../../db/schema/index.js';
 import { ownWebhookDeliveriesFilter } from '../../schema/webhooks/visibility.js';
 import { requireDatabaseId } from '../mutation/lock-row.js';
 import type { MutationDefinition } from '../mutation/run-mutation.js';
-import { webhookDeliveryRedeliverInputSchema } from './webhook-inputs.js';
 import type { WebhookDeliveryRow } from './webhook-records.js';
 import { webhookRetryUntil } from './webhook-retry.js';
 

@@ -3,6 +3,7 @@
  * or rotate the secret (the new one is returned in this payload only). Deliveries already created
  * keep going to the subscription as it is when they are sent.
  */
+import { webhookSubscriptionUpdateInputSchema } from '@switchyard/domain';
 import { eq } from 'drizzle-orm';
 import { webhookSubscriptions } from '../../db/schema/index.js';
 import { ownWebhookSubscriptionsFilter } from '../../schema/webhooks/visibility.js';
@@ -10,7 +11,6 @@ import { lockRow, nextVersion } from '../mutation/lock-row.js';
 import type { MutationDefinition } from '../mutation/run-mutation.js';
 import { assertWebhookUrl } from './create-webhook-subscription.js';
 import type { CreatedWebhookSubscription } from './create-webhook-subscription.js';
-import { webhookSubscriptionUpdateInputSchema } from './webhook-inputs.js';
 import { newWebhookSecret, webhookSubscriptionAudit, webhookSubscriptionEvent } from './webhook-records.js';
 
 export const webhookSubscriptionUpdate: MutationDefinition<

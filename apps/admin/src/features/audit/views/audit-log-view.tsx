@@ -2,7 +2,7 @@
  * The audit log (container + page): filters (actor, operation, object id, from / to dates) live in
  * the URL; each event shows its before and after. Typing in a filter applies it once typing pauses.
  */
-import { Button, Table, TextField } from '@switchyard/ui';
+import { Table, TextField } from '@switchyard/ui';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { ConnectionPagination } from '../../../app/connection-pagination';
@@ -12,6 +12,7 @@ import { useDebouncedCallback } from '../../../hooks/use-debounced-callback';
 import { useDocumentTitle } from '../../../hooks/use-document-title';
 import { useI18n } from '../../../i18n/i18n';
 import { auditEventsQuery } from '../queries';
+import { TableLoadFailed } from '../../../app/load-state';
 
 const FILTERS = ['actorId', 'operation', 'targetId', 'since', 'until'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -84,12 +85,10 @@ export function AuditLogView() {
         emptyMessage={t('audit.empty')}
         error={
           error && !data ? (
-            <>
-              <p>{t('audit.loadFailed')}</p>
-              <Button onClick={() => reexecute({ requestPolicy: 'network-only' })}>
-                {t('app.retry')}
-              </Button>
-            </>
+            <TableLoadFailed
+              message="audit.loadFailed"
+              onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+            />
           ) : undefined
         }
         columns={[

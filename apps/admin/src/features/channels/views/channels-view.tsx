@@ -1,5 +1,5 @@
 /** Channels (container + table): each channel's rules and how many subscriptions came through it, linking to the customers. */
-import { Button, Table } from '@switchyard/ui';
+import { Table } from '@switchyard/ui';
 import { useQuery } from 'urql';
 import type { ResultOf } from '../../../graphql';
 import { Link } from '../../../app/router';
@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../../hooks/use-document-title';
 import { useI18n } from '../../../i18n/i18n';
 import { customerListUrl } from '../../customers/urls';
 import { channelsQuery } from '../queries';
+import { TableLoadFailed } from '../../../app/load-state';
 
 type ChannelRow = ResultOf<typeof channelsQuery>['channels'][number];
 
@@ -32,12 +33,10 @@ export function ChannelsView() {
         emptyMessage={t('channels.empty')}
         error={
           error && !data ? (
-            <>
-              <p>{t('channels.loadFailed')}</p>
-              <Button onClick={() => reexecute({ requestPolicy: 'network-only' })}>
-                {t('app.retry')}
-              </Button>
-            </>
+            <TableLoadFailed
+              message="channels.loadFailed"
+              onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+            />
           ) : undefined
         }
         columns={[

@@ -60,6 +60,20 @@ describe('CustomerListPage', () => {
     expect(screen.getByText('2 customers')).toBeTruthy();
   });
 
+  it('links the CSV export of every customer matching the search and filters in effect', () => {
+    renderPage({
+      customers: customerListResult([customerListItem()]).data.customers,
+      activeSearch: 'ada tum',
+      filters: { cloud: 'GLOBAL', relationship: 'ACTIVE', sort: 'CREATED_AT_DESC' },
+    });
+    const link = screen.getByRole('link', { name: 'Export CSV' });
+    expect(link.getAttribute('href')).toBe(
+      '/export/customers.csv?search=ada+tum&cloud=GLOBAL&relationshipStatus=ACTIVE',
+    );
+    expect(link.hasAttribute('download')).toBe(true);
+    expect(link.getAttribute('aria-describedby')).toBeTruthy();
+  });
+
   it('marks partner tenants', () => {
     renderPage({
       customers: customerListResult([

@@ -6,6 +6,7 @@ import { CHANNELS, CLOUDS } from '@switchyard/domain';
 import { Badge, Button, Pagination, Select, Table, TextField } from '@switchyard/ui';
 import type { TableColumn } from '@switchyard/ui';
 import { Link } from '../../../app/router';
+import { ExportLink } from '../../../components/export-link';
 import { useI18n } from '../../../i18n/i18n';
 import type { CustomerList, CustomerListItem } from '../queries';
 import {
@@ -99,6 +100,15 @@ export function CustomerListPage({
     <div className="page">
       <div className="page__header">
         <h1 className="page__title">{t('customers.title')}</h1>
+        <ExportLink
+          list="customers"
+          filters={{
+            search: activeSearch,
+            cloud: filters.cloud,
+            channel: filters.channel,
+            relationshipStatus: filters.relationship,
+          }}
+        />
         {canCreate ? (
           <Link to={customerCreatePath} className="sy-button sy-button--primary">
             {t('customers.create')}

@@ -79,6 +79,23 @@ describe('CustomerDetailsView', () => {
     expect(await screen.findByText('Showing the first 1 of 75 subscriptions.')).toBeTruthy();
   });
 
+  it('links the CSV export of all the customer’s subscriptions, not only those shown', async () => {
+    const result = customerDetailsResult({}, [customerSubscription()], 75);
+    installFakeApi({ graphql: { CustomerDetails: result } });
+    renderView();
+    const link = await screen.findByRole('link', { name: 'Export CSV' });
+    expect(link.getAttribute('href')).toBe(
+      `/export/subscriptions.csv?customerId=${encodeURIComponent(result.data.customer.id)}`,
+    );
+  });
+
+  it('offers no export when the customer has no subscriptions to show', async () => {
+    installFakeApi({ graphql: { CustomerDetails: customerDetailsResult({}, []) } });
+    renderView();
+    await screen.findByRole('heading', { level: 1, name: 'Adatum Corporation' });
+    expect(screen.queryByRole('link', { name: 'Export CSV' })).toBeNull();
+  });
+
   it('says the customer does not exist when the API has no such customer for this partner', async () => {
     installFakeApi({ graphql: { CustomerDetails: { data: { customer: null } } } });
     renderView();

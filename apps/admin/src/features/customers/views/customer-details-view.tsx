@@ -11,6 +11,7 @@ import { isNotFoundError, LoadFailed, Loading } from '../../../app/load-state';
 import { useMutationAllowance } from '../../../app/permissions';
 import { Link } from '../../../app/router';
 import { ActionButton } from '../../../components/denied-action';
+import { ExportLink } from '../../../components/export-link';
 import { FormErrorsAlert } from '../../../components/form-errors-alert';
 import { mapUserErrors, transportErrors } from '../../../forms/user-errors';
 import { useDocumentTitle } from '../../../hooks/use-document-title';
@@ -21,6 +22,7 @@ import { RelationshipsSection } from '../components/relationships-section';
 import { relationshipRequestRevokeMutation, relationshipTerminateMutation } from '../mutations';
 import { CUSTOMER_SUBSCRIPTIONS_SHOWN, customerDetailsQuery } from '../queries';
 import type { CustomerSubscription } from '../queries';
+import { subscriptionImportNewUrl } from '../../subscription-imports/urls';
 import { customerTransferUrl } from '../urls';
 import { RequestRelationshipDialog } from './request-relationship-dialog';
 import { SubscriptionActionDialog } from './subscription-action-dialog';
@@ -228,10 +230,21 @@ export function CustomerDetailsView({ id }: { id: string }) {
               reason={allow.register.reason}
               onClick={() => setDialog({ kind: 'register' })}
             />
+            {allow.register.isAllowed && (
+              <Link
+                className="sy-button sy-button--secondary"
+                to={subscriptionImportNewUrl(customer.id)}
+              >
+                {t('subscriptionImport.action')}
+              </Link>
+            )}
             {allow.transfer.isAllowed && (
               <Link className="sy-button sy-button--primary" to={customerTransferUrl(customer.id)}>
                 {t('transferWizard.start')}
               </Link>
+            )}
+            {customer.subscriptions.totalCount > 0 && (
+              <ExportLink list="subscriptions" filters={{ customerId: customer.id }} />
             )}
           </>
         }

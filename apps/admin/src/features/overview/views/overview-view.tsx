@@ -8,6 +8,7 @@ import { BarChart, Card } from '@switchyard/ui';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useQuery } from 'urql';
+import { useLiveRefresh } from '../../../app/live-refresh';
 import { LoadFailed, Loading } from '../../../app/load-state';
 import { Link } from '../../../app/router';
 import { useDocumentTitle } from '../../../hooks/use-document-title';
@@ -50,6 +51,10 @@ export function OverviewView() {
     variables: { termsEndBefore },
     requestPolicy: 'cache-and-network',
   });
+  // Counts move when a visible transfer or subscription changes, whoever changed it.
+  useLiveRefresh({ transfers: true, subscriptions: true }, () =>
+    reexecute({ requestPolicy: 'network-only' }),
+  );
 
   let content: ReactNode;
   if (!data) {

@@ -26,6 +26,7 @@ import {
   partnerListQuery,
 } from '../queries';
 import type { IndirectLinkItem } from '../queries';
+import { TableLoadFailed } from '../../../app/load-state';
 
 const FIELDS = ['resellerPartnerNumber', 'message'] as const;
 
@@ -152,12 +153,10 @@ export function PartnersView() {
           emptyMessage={t('partners.empty')}
           error={
             error && !data ? (
-              <>
-                <p>{t('partners.loadFailed')}</p>
-                <Button onClick={() => reexecute({ requestPolicy: 'network-only' })}>
-                  {t('app.retry')}
-                </Button>
-              </>
+              <TableLoadFailed
+                message="partners.loadFailed"
+                onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+              />
             ) : undefined
           }
           columns={[

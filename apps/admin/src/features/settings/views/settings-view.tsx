@@ -1,7 +1,7 @@
 /**
  * Settings (container): users and their roles (invite, change role, disable) and API keys (created
- * once with the key shown a single time with a copy button; revoked). Global admins only; other
- * roles see why the actions are disabled.
+ * once with the key shown a single time with a copy button; revoked), and the way to the webhooks
+ * (../../webhooks/). Global admins only; other roles see why the actions are disabled.
  */
 import { apiKeyCreateInputSchema, ROLES, userInviteInputSchema } from '@switchyard/domain';
 import type { Role } from '@switchyard/domain';
@@ -11,7 +11,7 @@ import { useQuery } from 'urql';
 import { ConnectionPagination } from '../../../app/connection-pagination';
 import { pageVariables } from '../../../app/paging';
 import { useMutationAllowance } from '../../../app/permissions';
-import { useLocation } from '../../../app/router';
+import { Link, useLocation } from '../../../app/router';
 import { CopyField } from '../../../components/copy-field';
 import { ActionButton } from '../../../components/denied-action';
 import { FormErrorsAlert } from '../../../components/form-errors-alert';
@@ -19,6 +19,8 @@ import { useFormMutation } from '../../../forms/use-form-mutation';
 import { validateInput } from '../../../forms/validate-input';
 import { useDocumentTitle } from '../../../hooks/use-document-title';
 import { useI18n } from '../../../i18n/i18n';
+import { webhookListPath } from '../../webhooks/urls';
+import { TableLoadFailed } from '../../../app/load-state';
 import {
   apiKeyCreateMutation,
   apiKeyRevokeMutation,
@@ -107,6 +109,16 @@ export function SettingsView() {
         <h1 className="page__title">{t('settings.title')}</h1>
       </div>
       <Card
+        title={t('settings.webhooks')}
+        actions={
+          <Link className="sy-button sy-button--secondary" to={webhookListPath}>
+            {t('settings.webhooks.open')}
+          </Link>
+        }
+      >
+        <p>{t('settings.webhooks.description')}</p>
+      </Card>
+      <Card
         title={t('settings.users')}
         actions={
           <ActionButton
@@ -128,12 +140,10 @@ export function SettingsView() {
           emptyMessage={t('settings.users.empty')}
           error={
             users.error && !users.data ? (
-              <>
-                <p>{t('settings.users.loadFailed')}</p>
-                <Button onClick={() => reexecuteUsers({ requestPolicy: 'network-only' })}>
-                  {t('app.retry')}
-                </Button>
-              </>
+              <TableLoadFailed
+                message="settings.users.loadFailed"
+                onRetry={() => reexecuteUsers({ requestPolicy: 'network-only' })}
+              />
             ) : undefined
           }
           columns={[
@@ -212,12 +222,10 @@ export function SettingsView() {
           emptyMessage={t('settings.apiKeys.empty')}
           error={
             keys.error && !keys.data ? (
-              <>
-                <p>{t('settings.apiKeys.loadFailed')}</p>
-                <Button onClick={() => reexecuteKeys({ requestPolicy: 'network-only' })}>
-                  {t('app.retry')}
-                </Button>
-              </>
+              <TableLoadFailed
+                message="settings.apiKeys.loadFailed"
+                onRetry={() => reexecuteKeys({ requestPolicy: 'network-only' })}
+              />
             ) : undefined
           }
           columns={[

@@ -1,13 +1,15 @@
 /**
  * One transfer (container): its line items, the timeline of its transitions (its audit events), and
  * the answers: the source partner accepts (choosing the line items that go) or rejects with a reason;
- * the requester cancels while it is PENDING or SCHEDULED.
+ * the requester cancels while it is PENDING or SCHEDULED. It refreshes itself when the transfer
+ * changes, whoever changed it (live updates).
  */
 import { transferRejectInputSchema } from '@switchyard/domain';
 import { Alert, Button, Card, Checkbox, Dialog, Table, TextArea } from '@switchyard/ui';
 import type { TableColumn } from '@switchyard/ui';
 import { useState } from 'react';
 import { useQuery } from 'urql';
+import { useLiveRefresh } from '../../../app/live-refresh';
 import { isNotFoundError, LoadFailed, Loading } from '../../../app/load-state';
 import { useMutationAllowance } from '../../../app/permissions';
 import { Link } from '../../../app/router';
@@ -65,6 +67,7 @@ export function TransferDetailsView({ id }: { id: string }) {
       : t('transfers.title'),
   );
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  useLiveRefresh({ transfers: { id } }, refresh);
 
   if (!transfer) {
     if (fetching) return <Loading label="transfer.loading" />;

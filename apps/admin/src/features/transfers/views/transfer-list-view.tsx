@@ -1,9 +1,13 @@
-/** Transfers (container + table): incoming (asking the viewer for subscriptions) or outgoing, by status, paged on the server. */
+/**
+ * Transfers (container + table): incoming (asking the viewer for subscriptions) or outgoing, by
+ * status, paged on the server; refreshed when one of the partner's transfers changes (live updates).
+ */
 import { TRANSFER_STATUSES } from '@switchyard/domain';
-import { Button, Select, Table } from '@switchyard/ui';
+import { Select, Table } from '@switchyard/ui';
 import type { TableColumn } from '@switchyard/ui';
 import { useQuery } from 'urql';
 import { ConnectionPagination } from '../../../app/connection-pagination';
+import { useLiveRefresh } from '../../../app/live-refresh';
 import { pageVariables, withFilter } from '../../../app/paging';
 import { Link, navigate, useLocation } from '../../../app/router';
 import { useDocumentTitle } from '../../../hooks/use-document-title';
@@ -12,6 +16,7 @@ import { transferListQuery } from '../queries';
 import type { TransferListItem } from '../queries';
 import { transferUrl } from '../urls';
 import { TransferStatusBadge } from '../components/transfer-status-badge';
+import { TableLoadFailed } from '../../../app/load-state';
 
 export function TransferListView() {
   const { t, formatDate, formatNumber } = useI18n();
@@ -24,6 +29,7 @@ export function TransferListView() {
     variables: { ...pageVariables(searchParams), direction, status },
     requestPolicy: 'cache-and-network',
   });
+  useLiveRefresh({ transfers: true }, () => reexecute({ requestPolicy: 'network-only' }));
   const transfers = data?.transfers;
   const columns: TableColumn<TransferListItem>[] = [
     {
@@ -111,12 +117,10 @@ export function TransferListView() {
         loadingLabel={t('transfers.loading')}
         error={
           error && !data ? (
-            <>
-              <p>{t('transfers.loadFailed')}</p>
-              <Button onClick={() => reexecute({ requestPolicy: 'network-only' })}>
-                {t('app.retry')}
-              </Button>
-            </>
+            <TableLoadFailed
+              message="transfers.loadFailed"
+              onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+            />
           ) : undefined
         }
         emptyMessage={t(`transfers.empty.${direction}`)}

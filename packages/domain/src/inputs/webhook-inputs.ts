@@ -1,11 +1,11 @@
 /**
- * Inputs of the webhook mutations. They live beside the API rather than in packages/domain because
- * the URL rule depends on the deployment (production or not): the shape is checked here, the URL
- * policy by `webhookUrlProblem` when the mutation runs.
+ * Inputs of the webhook mutations: their shape, shared by the API and the admin app's forms. The URL
+ * rule depends on the deployment (https only in production), so the API checks it when the
+ * mutation runs (apps/api/src/services/webhooks/webhook-url.ts), not here.
  */
-import { expectedVersionSchema, idSchema } from '@switchyard/domain';
 import { z } from 'zod';
-import { WEBHOOK_EVENT_TYPES } from './webhook-event-types.js';
+import { WEBHOOK_EVENT_TYPES } from '../webhooks.js';
+import { expectedVersionSchema, idSchema } from './fields.js';
 
 export const WEBHOOK_URL_MAX_LENGTH = 2_000;
 export const WEBHOOK_DESCRIPTION_MAX_LENGTH = 200;

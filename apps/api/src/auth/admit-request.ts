@@ -1,0 +1,39 @@
+/**
+ * The door every authenticated HTTP route passes (`/graphql`, the CSV exports): the request's
+ * credentials become an actor (./authenticate.ts), wrong credentials are refused at once, and one
+ * rate-limit statement (../limits/rate-limit.ts) runs on the root connection before any request
+ * transaction opens. Each route wraps the refusal in its own format (GraphQL `errors`, or `error`);
+ * the status, message and code are decided here.
+ */
+import type { Request, Response } from 'express';
+import type { AppDatabase } from '../db/client.js';
+import { rateLimitBuckets, rateLimitedMessage, takeRateLimitTokens } from '../limits/rate-limit.js';
+import type { RateLimitSettings } from '../limits/rate-limit.js';
+import { addToLogContext } from '../logger.js';
+import { authenticate, credentialsFromHeaders, refusedCredentialsMessage, SESSION_COOKIE } from './authenticate.js';
+import type { Authenticated } from './authenticate.js';
+
+export type Admission =
+  /** `authenticated` is null when the request sent no credentials at all. */
+  | { isAdmitted: true; authenticated: Authenticated | null }
+  | { isAdmitted: false; status: 401; message: string; extensions: { code: 'UNAUTHENTICATED' } }
+  | { isAdmitted: false; status: 429; message: string; extensions: { code: 'RATE_LIMITED'; retryAfterSeconds: number } };
+
+/** Authenticates and rate-limits `req`; sets the rate-limit headers (and clears a dead session cookie) on `res`. */
+export async function admitRequest(db: AppDatabase, req: Request, res: Response, rateLimits: RateLimitSettings): Promise<Admission> {
+  const credentials = credentialsFromHeaders(req.get('authorization'), req.get('cookie'));
+  const authenticated = credentials.kind === 'invalid' ? null : await authenticate(db, credentials);
+  if (authenticated) addToLogContext({ partnerId: authenticated.partner.id });
+  if (credentials.kind !== 'none' && !authenticated) {
+    // Credentials were sent but are wrong: say so at once rather than act anonymously.
+    if (credentials.kind === 'session') res.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { isAdmitted: false, status: 401, message: refusedCredentialsMessage(credentials), extensions: { code: 'UNAUTHENTICATED' } };
+  }
+  const rateLimit = await takeRateLimitTokens(db, rateLimitBuckets(rateLimits, authenticated ? { actor: authenticated.actor } : { ipAddress: req.ip }));
+  for (const [name, value] of Object.entries(rateLimit.headers)) res.setHeader(name, value);
+  if (!rateLimit.isAllowed) {
+    const seconds = rateLimit.retryAfterSeconds;
+    return { isAdmitted: false, status: 429, message: rateLimitedMessage(seconds), extensions: { code: 'RATE_LIMITED', retryAfterSeconds: seconds } };
+  }
+  return { isAdmitted: true, authenticated };
+}

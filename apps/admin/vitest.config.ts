@@ -11,6 +11,8 @@ export const config = defineConfig({
     environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./vitest.setup.ts'],
+    // Room for the 5 s `waitFor` of vitest.setup.ts when CI's two cores are busy.
+    testTimeout: 20_000,
   },
 });
 

@@ -4,7 +4,7 @@
 // then runs the task. Everything after the task name is passed through (`npm run bench -- --smoke`).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
+import { delimiter, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -66,6 +66,7 @@ function countTests() {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
+  const failures = [];
   for (const group of ['apps', 'packages', 'examples', 'tooling']) {
     const groupDir = join(root, group);
     if (!existsSync(groupDir)) continue;
@@ -79,12 +80,24 @@ function countTests() {
         skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
         // A file that fails to load has no test results but must not pass silently.
         for (const suite of report.testResults ?? []) {
-          if (suite.status === 'failed' && (suite.assertionResults ?? []).length === 0) failed += 1;
+          const where = relative(root, suite.name ?? '');
+          if (suite.status === 'failed' && (suite.assertionResults ?? []).length === 0) {
+            failed += 1;
+            failures.push(`${where}: ${firstLine(suite.message)}`);
+          }
+          for (const test of suite.assertionResults ?? []) {
+            if (test.status === 'failed') failures.push(`${where} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+          }
         }
       }
     }
   }
-  return { passed, failed, skipped };
+  return { passed, failed, skipped, failures };
+}
+
+/** The first line of a failure message, so the closing summary names what failed without the stack. */
+function firstLine(message) {
+  return String(message ?? 'failed').split('\n', 1)[0].slice(0, 300);
 }
 
 function clearReports() {
@@ -110,7 +123,9 @@ switch (task) {
     clearReports();
     log('Typecheck, lint and every test');
     const status = run('pnpm', ['turbo', 'run', 'typecheck', 'lint', 'test', '--continue', '--force', '--concurrency=2', ...rest]);
-    const { passed, failed, skipped } = countTests();
+    const { passed, failed, skipped, failures } = countTests();
+    // Turbo interleaves the packages' output, so name every failed test once more at the end.
+    if (failures.length > 0) process.stdout.write(`\nFailed:\n${failures.map((line) => `  ✗ ${line}`).join('\n')}\n`);
     // A failed typecheck or lint task counts as one failure, so the closing line never reads all green.
     const failedTotal = failed + (status !== 0 && failed === 0 ? 1 : 0);
     if (status !== 0) process.stdout.write('\n✗ a typecheck, lint or test task failed (see above)\n');

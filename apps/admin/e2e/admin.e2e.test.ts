@@ -222,7 +222,7 @@ describe('admin app', () => {
     expect(cancelled.data.transferCancel).toEqual({ transfer: { status: 'CANCELLED' }, userErrors: [] });
 
     // No reload: the page hears the change and fetches the transfer again.
-    await page.getByText('Cancelled').first().waitFor({ timeout: 10_000 });
+    await page.getByText('Cancelled').first().waitFor();
     await page.getByRole('button', { name: 'Cancel transfer' }).waitFor({ state: 'detached' });
   }, 90_000);
 });

@@ -85,17 +85,21 @@ describe('SubscriptionImportView', () => {
     expect(api.requestsFor('SubscriptionImportStart')[0]?.variables).toEqual({
       input: { subscriptionImportId: IMPORT_ID, expectedVersion: 1 },
     });
-    // The start's answer (QUEUED, nothing processed yet) may show first; the next poll brings the progress.
-    await waitFor(() => {
-      const progress = screen.getByRole('progressbar', { name: 'Import progress' });
-      expect(progress.getAttribute('aria-valuenow')).toBe('50');
-      expect(progress.getAttribute('aria-valuemax')).toBe('200');
-    });
+    // The start's answer (QUEUED, nothing processed yet) may show first; the next poll, a second
+    // later, brings the progress.
+    await waitFor(
+      () => {
+        const progress = screen.getByRole('progressbar', { name: 'Import progress' });
+        expect(progress.getAttribute('aria-valuenow')).toBe('50');
+        expect(progress.getAttribute('aria-valuemax')).toBe('200');
+      },
+      { timeout: 5000 },
+    );
     expect(screen.getByText('50 of 200 valid rows processed')).toBeTruthy();
     const before = api.requestsFor('SubscriptionImport').length;
     await waitFor(
       () => expect(api.requestsFor('SubscriptionImport').length).toBeGreaterThan(before),
-      { timeout: 3000 },
+      { timeout: 5000 },
     );
   });
 

@@ -135,8 +135,10 @@ class UserFacingError extends Error {
   }
 }
 
-const VISIBLE_CUSTOMER = `(EXISTS (SELECT 1 FROM relationships r WHERE r.customer_id = c.id AND r.partner_id = $1)
-   OR EXISTS (SELECT 1 FROM relationship_requests q WHERE q.customer_id = c.id AND q.partner_id = $1 AND q.status = 'PENDING'))`;
+// `OFFSET 0`: a probe per row rather than a hash of all the partner's relationships, which the
+// planner would build even for a page of 50 (the migration row-level-security-per-row-customer-probes).
+const VISIBLE_CUSTOMER = `(EXISTS (SELECT 1 FROM relationships r WHERE r.customer_id = c.id AND r.partner_id = $1 OFFSET 0)
+   OR EXISTS (SELECT 1 FROM relationship_requests q WHERE q.customer_id = c.id AND q.partner_id = $1 AND q.status = 'PENDING' OFFSET 0))`;
 /** Subscriptions a partner sees: every channel, customers it has an ACTIVE relationship with, its cloud. */
 const VISIBLE_SUBSCRIPTION = `c.cloud = $2::cloud AND EXISTS (SELECT 1 FROM relationships r WHERE r.customer_id = c.id AND r.partner_id = $1 AND r.status = 'ACTIVE')`;
 
@@ -188,7 +190,7 @@ async function customerPage(
   const customers = await query(
     `SELECT c.id, c.company_name, c.primary_domain, c.country, c.cloud, c.is_partner_tenant
        FROM customers c WHERE ${VISIBLE_CUSTOMER}
-      ORDER BY c.company_name, c.id LIMIT $2`,
+      ORDER BY lower(c.company_name), c.id LIMIT $2`,
     [actor.partnerId, first + 1],
   );
   const hasNextPage = customers.length > first;
@@ -246,76 +248,39 @@ async function overview(
   actor: Actor,
   variables: Record<string, unknown>,
 ): Promise<unknown> {
-  const termEndsBefore = new Date(text(variables.termEndsBefore) || Date.now());
-  const params = [actor.partnerId, actor.cloud];
-  const byChannel = await query(
-    `SELECT s.channel, count(*)::int AS n FROM subscriptions s JOIN customers c ON c.id = s.customer_id WHERE ${VISIBLE_SUBSCRIPTION} GROUP BY s.channel`,
-    params,
+  const days = Number(variables.termsEndingDays ?? 60);
+  const now = new Date();
+  const until = new Date(now.getTime() + days * 86_400_000);
+  // One pass over the visible subscriptions: per channel, per status, and the terms ending soon.
+  const counts = await query(
+    `SELECT s.channel, s.status, grouping(s.channel, s.status) AS level, count(*)::int AS n,
+            count(*) FILTER (WHERE s.status IN ('ACTIVE', 'SUSPENDED') AND s.term_end_date >= $3 AND s.term_end_date < $4)::int AS ending
+       FROM subscriptions s JOIN customers c ON c.id = s.customer_id
+      WHERE ${VISIBLE_SUBSCRIPTION}
+      GROUP BY GROUPING SETS ((s.channel), (s.status), ())
+      ORDER BY level, s.channel, s.status`,
+    [actor.partnerId, actor.cloud, now, until],
   );
-  const byStatus = await query(
-    `SELECT s.status, count(*)::int AS n FROM subscriptions s JOIN customers c ON c.id = s.customer_id WHERE ${VISIBLE_SUBSCRIPTION} GROUP BY s.status`,
-    params,
-  );
-  const awaiting = await query(
-    `SELECT t.id, t.kind, t.created_at, t.expires_at, c.company_name, count(*) OVER ()::int AS total
-       FROM transfers t JOIN customers c ON c.id = t.customer_id
-      WHERE t.source_partner_id = $1 AND t.status = 'PENDING'
-      ORDER BY t.created_at DESC, t.id LIMIT 5`,
+  const [awaiting] = await query(
+    `SELECT count(*)::int AS n FROM transfers t WHERE t.source_partner_id = $1 AND t.status = 'PENDING'`,
     [actor.partnerId],
   );
-  const requests = await query(
-    `SELECT q.id, q.created_at, q.expires_at, c.company_name, count(*) OVER ()::int AS total
-       FROM relationship_requests q JOIN customers c ON c.id = q.customer_id
-      WHERE q.partner_id = $1 AND q.status = 'PENDING'
-      ORDER BY q.created_at DESC, q.id LIMIT 5`,
+  const [requests] = await query(
+    `SELECT count(*)::int AS n FROM relationship_requests q WHERE q.partner_id = $1 AND q.status = 'PENDING'`,
     [actor.partnerId],
   );
-  const endingSoon = await query(
-    `SELECT s.id, s.term_end_date, c.company_name, o.name AS offer_name, count(*) OVER ()::int AS total
-       FROM subscriptions s JOIN customers c ON c.id = s.customer_id JOIN offers o ON o.id = s.offer_id
-      WHERE ${VISIBLE_SUBSCRIPTION} AND s.status = 'ACTIVE' AND s.term_end_date < $3
-      ORDER BY s.term_end_date, s.id LIMIT 5`,
-    [...params, termEndsBefore],
-  );
-  const statusCount = (status: string) =>
-    Number(byStatus.find((row) => row.status === status)?.n ?? 0);
-  const channels = ['CSP', 'DIRECT', 'ADVISOR', 'OPEN', 'EA', 'THIRD_PARTY', 'SYNDICATION'];
   return {
-    channels: channels.map((channel) => ({
-      channel,
-      subscriptionCount: Number(byChannel.find((row) => row.channel === channel)?.n ?? 0),
-    })),
-    active: { totalCount: statusCount('ACTIVE') },
-    suspended: { totalCount: statusCount('SUSPENDED') },
-    pending: { totalCount: statusCount('PENDING') },
-    awaitingAnswer: {
-      totalCount: Number(awaiting[0]?.total ?? 0),
-      nodes: awaiting.map((row) => ({
-        id: encodeGlobalId('Transfer', String(row.id)),
-        kind: row.kind,
-        createdAt: iso(row.created_at),
-        expiresAt: iso(row.expires_at),
-        customer: { companyName: row.company_name },
-      })),
+    subscriptionCounts: {
+      byChannel: counts
+        .filter((row) => Number(row.level) === 1)
+        .map((row) => ({ channel: row.channel, count: Number(row.n) })),
+      byStatus: counts
+        .filter((row) => Number(row.level) === 2)
+        .map((row) => ({ status: row.status, count: Number(row.n) })),
+      termsEndingWithin: Number(counts.find((row) => Number(row.level) === 3)?.ending ?? 0),
     },
-    relationshipRequests: {
-      totalCount: Number(requests[0]?.total ?? 0),
-      nodes: requests.map((row) => ({
-        id: encodeGlobalId('RelationshipRequest', String(row.id)),
-        createdAt: iso(row.created_at),
-        expiresAt: iso(row.expires_at),
-        customer: { companyName: row.company_name },
-      })),
-    },
-    endingSoon: {
-      totalCount: Number(endingSoon[0]?.total ?? 0),
-      nodes: endingSoon.map((row) => ({
-        id: encodeGlobalId('Subscription', String(row.id)),
-        termEndDate: iso(row.term_end_date),
-        customer: { companyName: row.company_name },
-        offer: { name: row.offer_name },
-      })),
-    },
+    awaitingAnswer: { totalCount: Number(awaiting?.n ?? 0) },
+    pendingRequests: { totalCount: Number(requests?.n ?? 0) },
   };
 }
 

@@ -27,14 +27,17 @@ function isCallerRequest(context: Context): SQL {
   return or(eq(visibilityRequest.partnerId, own), eq(visibilityRequest.indirectProviderId, own)) as SQL;
 }
 
+// `offset 0`: one index probe per row, never a hash of all the caller's relationships — PostgreSQL
+// would build one for a LIMITed page of 50 as readily as for a count (the migration
+// `row-level-security-per-row-customer-probes` explains and measures it; the policies match).
 function hasRelationship(context: Context, customerId: AnyColumn, status?: 'ACTIVE' | 'TERMINATED'): SQL {
   return sql`exists (select 1 from ${fromVisibilityRelationship} where ${visibilityRelationship.customerId} = ${customerId} and ${isCallerRelationship(context)}${
     status ? sql` and ${visibilityRelationship.status} = ${status}` : sql``
-  })`;
+  } offset 0)`;
 }
 
 function hasPendingRequest(context: Context, customerId: AnyColumn): SQL {
-  return sql`exists (select 1 from ${fromVisibilityRequest} where ${visibilityRequest.customerId} = ${customerId} and ${visibilityRequest.status} = 'PENDING' and ${isCallerRequest(context)})`;
+  return sql`exists (select 1 from ${fromVisibilityRequest} where ${visibilityRequest.customerId} = ${customerId} and ${visibilityRequest.status} = 'PENDING' and ${isCallerRequest(context)} offset 0)`;
 }
 
 /**

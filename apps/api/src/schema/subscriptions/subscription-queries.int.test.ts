@@ -189,6 +189,23 @@ describe('subscriptionCounts', () => {
     });
   });
 
+  it('counts every field in one statement, however many are asked', async () => {
+    const world = await createReadWorld(db());
+    await createActiveCustomer(db(), world.partner, { subscriptions: [{ channel: 'CSP', sellerPartnerId: world.partner.id }] });
+    const statementsFor = async (query: string) => {
+      const { result, queries } = await testDatabase.database.queryCounter.measure(() => execute(query, {}, { as: asUser(world.admin) }));
+      expect(result.errors).toBeUndefined();
+      return queries;
+    };
+
+    const one = await statementsFor(`{ subscriptionCounts { total } }`);
+    const all = await statementsFor(
+      `{ subscriptionCounts { total byChannel { channel count } byStatus { status count } soon: termsEndingWithin a: termsEndingWithin(days: 10) b: termsEndingWithin(days: 365) } }`,
+    );
+
+    expect(all).toBe(one);
+  });
+
   it('refuses a negative window with VALIDATION_FAILED', async () => {
     const world = await createReadWorld(db());
     const result = await execute(`{ subscriptionCounts { termsEndingWithin(days: -1) } }`, {}, { as: asUser(world.admin) });

@@ -5,14 +5,17 @@ import { installFakeApi } from '../../../testing/fake-api';
 import { renderWithSession } from '../../../testing/render-with-session';
 import { OverviewView } from './overview-view';
 
-const SUBSCRIPTION_COUNTS = ['csp', 'direct', 'advisor', 'open', 'ea', 'thirdParty', 'syndication', 'pending', 'active', 'suspended', 'cancelled', 'expired', 'termsEnding'];
-
-/** The overview's counts, every one `count` except the transfers awaiting an answer. */
+/** The overview's counts: CSP and ACTIVE subscriptions (none of the others), and the transfers awaiting an answer. */
 function overviewResult(awaitingAnswer: number, count = 1) {
   const connection = (typename: string, totalCount: number) => ({ __typename: typename, totalCount });
   return {
     data: {
-      ...Object.fromEntries(SUBSCRIPTION_COUNTS.map((alias) => [alias, connection('SubscriptionConnection', count)])),
+      subscriptionCounts: {
+        __typename: 'SubscriptionCounts',
+        byChannel: [{ __typename: 'SubscriptionChannelCount', channel: 'CSP', count }],
+        byStatus: [{ __typename: 'SubscriptionStatusCount', status: 'ACTIVE', count }],
+        termsEndingWithin: count,
+      },
       awaitingAnswer: connection('TransferConnection', awaitingAnswer),
       pendingRequests: connection('RelationshipRequestConnection', count),
     },
@@ -36,5 +39,17 @@ describe('OverviewView live updates', () => {
 
     expect(await screen.findByRole('link', { name: /3\s*Transfers awaiting your answer/ })).toBeTruthy();
     await waitFor(() => expect(api.requestsFor('Overview')).toHaveLength(2));
+  });
+});
+
+describe('OverviewView counts', () => {
+  it('asks for the terms ending within 60 days, and charts every channel and status, those without subscriptions at 0', async () => {
+    const api = installFakeApi({ graphql: { Overview: () => overviewResult(0, 7) } });
+    renderWithSession(<OverviewView />);
+
+    expect(await screen.findByRole('link', { name: /7\s*Terms ending in the next 60 days/ })).toBeTruthy();
+    expect(api.requestsFor('Overview')[0]?.variables).toEqual({ termsEndingDays: 60 });
+    expect(screen.getByRole('link', { name: /CSP.*7/ })).toBeTruthy();
+    expect(screen.getByRole('link', { name: /Direct.*0/ })).toBeTruthy();
   });
 });

@@ -3,9 +3,8 @@
  * things waiting for the viewer — incoming transfers to answer, pending relationship requests, terms
  * ending in the next 60 days — each linking to the filtered list it counts.
  */
-import type { Channel, SubscriptionStatus } from '@switchyard/domain';
+import { CHANNELS, SUBSCRIPTION_STATUSES } from '@switchyard/domain';
 import { BarChart, Card } from '@switchyard/ui';
-import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { useLiveRefresh } from '../../../app/live-refresh';
@@ -16,39 +15,17 @@ import { useI18n } from '../../../i18n/i18n';
 import { customerListUrl } from '../../customers/urls';
 import { transferListUrl } from '../../transfers/urls';
 import { overviewQuery } from '../queries';
-import type { OverviewCounts } from '../queries';
 
 const TERMS_ENDING_DAYS = 60;
-
-const CHANNEL_ALIASES: [Channel, keyof OverviewCounts][] = [
-  ['CSP', 'csp'],
-  ['DIRECT', 'direct'],
-  ['ADVISOR', 'advisor'],
-  ['OPEN', 'open'],
-  ['EA', 'ea'],
-  ['THIRD_PARTY', 'thirdParty'],
-  ['SYNDICATION', 'syndication'],
-];
-const STATUS_ALIASES: [SubscriptionStatus, keyof OverviewCounts][] = [
-  ['PENDING', 'pending'],
-  ['ACTIVE', 'active'],
-  ['SUSPENDED', 'suspended'],
-  ['CANCELLED', 'cancelled'],
-  ['EXPIRED', 'expired'],
-];
 
 const renderLink = (href: string, children: ReactNode) => <Link to={href}>{children}</Link>;
 
 export function OverviewView() {
   const { t, formatNumber } = useI18n();
   useDocumentTitle(t('overview.title'));
-  // Fixed for the page's life: a moving "now" would make a new query on every render.
-  const [termsEndBefore] = useState(() =>
-    new Date(Date.now() + TERMS_ENDING_DAYS * 86_400_000).toISOString(),
-  );
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: overviewQuery,
-    variables: { termsEndBefore },
+    variables: { termsEndingDays: TERMS_ENDING_DAYS },
     requestPolicy: 'cache-and-network',
   });
   // Counts move when a visible transfer or subscription changes, whoever changed it.
@@ -68,23 +45,26 @@ export function OverviewView() {
         />
       );
   } else {
-    const count = (alias: keyof OverviewCounts) => data[alias].totalCount;
+    const counts = data.subscriptionCounts;
+    // The API leaves out channels and statuses with no subscriptions; the charts show them at 0.
+    const byChannel = new Map(counts.byChannel.map((row) => [row.channel, row.count]));
+    const byStatus = new Map(counts.byStatus.map((row) => [row.status, row.count]));
     content = (
       <>
         <div className="stat-grid">
           <Stat
             label={t('overview.awaitingAnswer')}
-            value={formatNumber(count('awaitingAnswer'))}
+            value={formatNumber(data.awaitingAnswer.totalCount)}
             href={transferListUrl({ direction: 'INCOMING', status: 'PENDING' })}
           />
           <Stat
             label={t('overview.pendingRequests')}
-            value={formatNumber(count('pendingRequests'))}
+            value={formatNumber(data.pendingRequests.totalCount)}
             href={customerListUrl({ relationship: 'PENDING' })}
           />
           <Stat
             label={t('overview.termsEnding', { days: TERMS_ENDING_DAYS })}
-            value={formatNumber(count('termsEnding'))}
+            value={formatNumber(counts.termsEndingWithin)}
             href={customerListUrl()}
           />
         </div>
@@ -93,11 +73,11 @@ export function OverviewView() {
             <BarChart
               title={t('overview.byChannel')}
               renderLink={renderLink}
-              data={CHANNEL_ALIASES.map(([channel, alias]) => ({
+              data={CHANNELS.map((channel) => ({
                 key: channel,
                 label: t(`channel.${channel}`),
-                value: count(alias),
-                formattedValue: formatNumber(count(alias)),
+                value: byChannel.get(channel) ?? 0,
+                formattedValue: formatNumber(byChannel.get(channel) ?? 0),
                 href: customerListUrl({ channel }),
               }))}
             />
@@ -106,11 +86,11 @@ export function OverviewView() {
             <BarChart
               title={t('overview.byStatus')}
               renderLink={renderLink}
-              data={STATUS_ALIASES.map(([status, alias]) => ({
+              data={SUBSCRIPTION_STATUSES.map((status) => ({
                 key: status,
                 label: t(`subscriptionStatus.${status}`),
-                value: count(alias),
-                formattedValue: formatNumber(count(alias)),
+                value: byStatus.get(status) ?? 0,
+                formattedValue: formatNumber(byStatus.get(status) ?? 0),
               }))}
             />
           </Card>

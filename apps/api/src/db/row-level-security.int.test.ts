@@ -232,6 +232,33 @@ describe('what a partner sees', () => {
   });
 });
 
+describe('the audience functions (who hears about a change)', () => {
+  let a: TenantWorld;
+  let b: TenantWorld;
+  beforeAll(async () => {
+    a = await createTenantWorld(testDatabase.database.db);
+    b = await createTenantWorld(testDatabase.database.db);
+  });
+
+  const audiences = (partnerId: string, customerId: string) =>
+    asAppRole(testDatabase.database, partnerId, async (tx) => ({
+      subscription: (await rows<{ id: string }>(tx, sql`SELECT id FROM public.app_subscription_audience(${customerId}::uuid) AS id`)).map((row) => row.id),
+      customer: (await rows<{ id: string }>(tx, sql`SELECT id FROM public.app_customer_audience(${customerId}::uuid) AS id`)).map((row) => row.id),
+    }));
+
+  it('name the partners working with a customer the caller sees', async () => {
+    const customerId = a.ids.customers[0] ?? '';
+    const { subscription, customer } = await audiences(a.partnerId, customerId);
+    expect(subscription).toContain(a.partnerId);
+    expect(customer).toContain(a.partnerId);
+    expect([...subscription, ...customer]).not.toContain(b.partnerId);
+  });
+
+  it('tell a partner nothing about a customer it does not see', async () => {
+    expect(await audiences(b.partnerId, a.ids.customers[0] ?? '')).toEqual({ subscription: [], customer: [] });
+  });
+});
+
 describe('what a partner may write', () => {
   let a: TenantWorld;
   let b: TenantWorld;

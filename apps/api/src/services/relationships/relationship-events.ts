@@ -4,12 +4,10 @@
  * (domain.md §8): a customer's partners (an `ACTIVE` relationship or a pending request), a
  * request's sender, a relationship's partner and, for an indirect reseller's, its provider.
  */
-import { and, eq } from 'drizzle-orm';
-import { union } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { AppTransaction } from '../../db/client.js';
-import { readAsSystem } from '../../db/partner-switch.js';
-import { relationshipRequests, relationships } from '../../db/schema/index.js';
-import type { customers } from '../../db/schema/index.js';
+import { rawRows } from '../../db/raw-rows.js';
+import type { customers, relationships } from '../../db/schema/index.js';
 import { encodeGlobalId } from '../../schema/global-id.js';
 import type { OutboxEvent } from '../mutation/audit.js';
 import type { RelationshipRequestRow } from './invitation.js';
@@ -19,27 +17,14 @@ export type RelationshipRow = typeof relationships.$inferSelect;
 
 /**
  * The partners working with the customer: an `ACTIVE` relationship or a pending request (stable
- * order). Other partners' rows are not the caller's to see, so the system reads them.
+ * order). Other partners' rows are not the caller's to see, so a database function answers
+ * (migration `audience-functions`), in one statement.
  */
 export async function customerAudience(tx: AppTransaction, customerId: string): Promise<string[]> {
-  const rows = await readAsSystem(tx, (system) =>
-    union(
-      system
-        .select({ partnerId: relationships.partnerId })
-        .from(relationships)
-        .where(and(eq(relationships.customerId, customerId), eq(relationships.status, 'ACTIVE'))),
-      system
-        .select({ partnerId: relationshipRequests.partnerId })
-        .from(relationshipRequests)
-        .where(
-          and(
-            eq(relationshipRequests.customerId, customerId),
-            eq(relationshipRequests.status, 'PENDING'),
-          ),
-        ),
-    ),
+  const rows = rawRows<{ id: string }>(
+    await tx.execute(sql`select id from public.app_customer_audience(${customerId}::uuid) as id`),
   );
-  return rows.map((row) => row.partnerId).sort();
+  return rows.map((row) => row.id);
 }
 
 /** A relationship's partner and, for an indirect reseller's, the provider it names. */

@@ -15,7 +15,6 @@ import {
   relationshipTerminateInputSchema,
 } from '@switchyard/domain';
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
-import { readAsSystem } from '../../db/partner-switch.js';
 import { customers, offers, relationships, subscriptions } from '../../db/schema/index.js';
 import { encodeGlobalId } from '../../schema/global-id.js';
 import { visibleRelationshipsFilter } from '../../schema/relationships/visibility.js';
@@ -94,9 +93,7 @@ export const relationshipTerminate: MutationDefinition<
         : [
             ...new Set([
               before.partnerId,
-              ...(await readAsSystem(tx, (system) =>
-                subscriptionAudience(system, before.customerId),
-              )),
+              ...(await subscriptionAudience(tx, before.customerId)),
             ]),
           ];
     const [relationship] = await tx

@@ -5,10 +5,9 @@
  * whatever channel sold it, since seeing all of a customer's subscriptions is the point of
  * multi-channel.
  */
-import { and, asc, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { AppTransaction } from '../../db/client.js';
-import { readAsSystem } from '../../db/partner-switch.js';
-import { customers, partners, relationships } from '../../db/schema/index.js';
+import { rawRows } from '../../db/raw-rows.js';
 import { encodeGlobalId } from '../../schema/global-id.js';
 import type { AuditEntry, OutboxEvent } from '../mutation/audit.js';
 import type { SubscriptionRow, SubscriptionServiceRow } from './subscription-facts.js';
@@ -17,22 +16,15 @@ import type { SubscriptionRow, SubscriptionServiceRow } from './subscription-fac
  * The partners that may see the customer's subscriptions, by id: those with an `ACTIVE`
  * relationship with it, and the indirect providers such relationships name, in the customer's
  * cloud — the rule of `activeRelationshipFilter` (schema/subscriptions/visibility.ts), asked the
- * other way round.
+ * other way round. Other partners' relationships are theirs and row-level security hides them, so
+ * a database function answers (migration `audience-functions`), in one statement, for a caller
+ * that may see the customer.
  */
 export async function subscriptionAudience(tx: AppTransaction, customerId: string): Promise<string[]> {
-  // Other partners' relationships are theirs: row-level security hides them from the caller, so
-  // who hears about a subscription is asked as the system (db/partner-switch.ts).
-  const rows = await readAsSystem(tx, (db) => db
-    .select({ partnerId: partners.id })
-    .from(partners)
-    .where(
-      and(
-        sql`${partners.cloud} = (select ${customers.cloud} from ${customers} where ${customers.id} = ${customerId})`,
-        sql`exists (select 1 from ${relationships} where ${relationships.customerId} = ${customerId} and ${relationships.status} = 'ACTIVE' and (${relationships.partnerId} = ${partners.id} or ${relationships.indirectProviderId} = ${partners.id}))`,
-      ),
-    )
-    .orderBy(asc(partners.id)));
-  return rows.map((row) => row.partnerId);
+  const rows = rawRows<{ id: string }>(
+    await tx.execute(sql`select id from public.app_subscription_audience(${customerId}::uuid) as id`),
+  );
+  return rows.map((row) => row.id);
 }
 
 /** `subscription.created`, `subscription.cancelled`, … */

@@ -2,7 +2,7 @@
  * The door every authenticated HTTP route passes (`/graphql`, the CSV exports): the request's
  * credentials become an actor (./authenticate.ts), wrong credentials are refused at once, and one
  * rate-limit statement (../limits/rate-limit.ts) runs on the root connection before any request
- * transaction opens. Each route wraps the refusal in its own format (GraphQL `errors`, or `error`);
+ * transaction opens — for an API key, the same statement as its lookup (./api-key-admission.ts). Each route wraps the refusal in its own format (GraphQL `errors`, or `error`);
  * the status, message and code are decided here.
  */
 import type { Request, Response } from 'express';
@@ -10,6 +10,7 @@ import type { AppDatabase } from '../db/client.js';
 import { rateLimitBuckets, rateLimitedMessage, takeRateLimitTokens } from '../limits/rate-limit.js';
 import type { RateLimitSettings } from '../limits/rate-limit.js';
 import { addToLogContext } from '../logger.js';
+import { admitApiKey } from './api-key-admission.js';
 import { authenticate, credentialsFromHeaders, refusedCredentialsMessage, SESSION_COOKIE } from './authenticate.js';
 import type { Authenticated } from './authenticate.js';
 
@@ -22,14 +23,19 @@ export type Admission =
 /** Authenticates and rate-limits `req`; sets the rate-limit headers (and clears a dead session cookie) on `res`. */
 export async function admitRequest(db: AppDatabase, req: Request, res: Response, rateLimits: RateLimitSettings): Promise<Admission> {
   const credentials = credentialsFromHeaders(req.get('authorization'), req.get('cookie'));
-  const authenticated = credentials.kind === 'invalid' ? null : await authenticate(db, credentials);
+  // An API key (the integrators' hot path) is looked up and rate-limited in one statement.
+  const apiKeyAdmission = credentials.kind === 'apiKey' ? await admitApiKey(db, credentials.secret, rateLimits) : undefined;
+  const authenticated =
+    credentials.kind === 'apiKey' ? (apiKeyAdmission?.authenticated ?? null) : credentials.kind === 'invalid' ? null : await authenticate(db, credentials);
   if (authenticated) addToLogContext({ partnerId: authenticated.partner.id });
   if (credentials.kind !== 'none' && !authenticated) {
     // Credentials were sent but are wrong: say so at once rather than act anonymously.
     if (credentials.kind === 'session') res.clearCookie(SESSION_COOKIE, { path: '/' });
     return { isAdmitted: false, status: 401, message: refusedCredentialsMessage(credentials), extensions: { code: 'UNAUTHENTICATED' } };
   }
-  const rateLimit = await takeRateLimitTokens(db, rateLimitBuckets(rateLimits, authenticated ? { actor: authenticated.actor } : { ipAddress: req.ip }));
+  const rateLimit =
+    apiKeyAdmission?.rateLimit ??
+    (await takeRateLimitTokens(db, rateLimitBuckets(rateLimits, authenticated ? { actor: authenticated.actor } : { ipAddress: req.ip })));
   for (const [name, value] of Object.entries(rateLimit.headers)) res.setHeader(name, value);
   if (!rateLimit.isAllowed) {
     const seconds = rateLimit.retryAfterSeconds;

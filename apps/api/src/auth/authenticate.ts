@@ -110,16 +110,20 @@ function lookups(db: AppDatabase): ReturnType<typeof prepareLookups> {
   return prepared;
 }
 
+/** Records that a key was used, at most once per LAST_USED_RESOLUTION_MS (most requests write nothing). */
+export async function touchApiKey(db: AppDatabase, keyId: string, lastUsedAt: Date | null, now: Date): Promise<void> {
+  if (lastUsedAt && now.getTime() - lastUsedAt.getTime() <= LAST_USED_RESOLUTION_MS) return;
+  // Conditional, so concurrent requests with one key write once per interval.
+  await db
+    .update(apiKeys)
+    .set({ lastUsedAt: now })
+    .where(and(eq(apiKeys.id, keyId), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)))));
+}
+
 export async function authenticateApiKey(db: AppDatabase, secret: string, now = new Date()): Promise<Authenticated | null> {
   const key = await lookups(db).apiKey.execute({ secretHash: hashSecret(secret) });
   if (!key) return null;
-  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    // Conditional, so concurrent requests with one key write once per interval.
-    await db
-      .update(apiKeys)
-      .set({ lastUsedAt: now })
-      .where(and(eq(apiKeys.id, key.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)))));
-  }
+  await touchApiKey(db, key.id, key.lastUsedAt, now);
   return {
     actor: { type: 'apiKey', id: key.id, partnerId: key.partnerId, role: key.role, label: key.name },
     partner: key.partner,

@@ -15,6 +15,7 @@
  * HTTP 429 with `Retry-After` and the code RATE_LIMITED.
  */
 import { sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { AppDatabase } from '../db/client.js';
 import type { RateLimitSettings } from './rate-limit-policies.js';
 import { rawRows } from '../db/raw-rows.js';
@@ -72,41 +73,55 @@ export function rateLimitedMessage(retryAfterSeconds: number): string {
   return `Too many requests: try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`;
 }
 
+/**
+ * The statement that takes one token from each bucket of `input`, a relation of
+ * `(key, capacity, rate)` rows (a VALUES list, or a CTE's name), creating buckets on first use (full,
+ * minus this request). It returns `(key, tokens)` for each bucket.
+ *
+ * `relaxed` turns synchronous commit off for the statement's own (implicit) transaction: its commit
+ * then returns without waiting for the WAL flush, and so releases the bucket rows at once. Every
+ * request of one key or partner updates the same rows, so with a flush per commit they would queue
+ * behind each other's fsync (~2.5 ms each: a ceiling of ~400 requests a second per key). What a
+ * crash can lose is the last few milliseconds of token takes, which only lets a client a few
+ * requests more; the setting is transaction-local, so it ends with the statement.
+ */
+export function takeTokensSql(input: SQL): SQL {
+  return sql`
+    INSERT INTO rate_limit_buckets AS bucket (key, tokens, refilled_at)
+    SELECT input.key, input.capacity - 1, clock_timestamp()
+      FROM ${input} AS input(key, capacity, rate),
+           (SELECT set_config('synchronous_commit', 'off', true)) AS relaxed
+    ON CONFLICT (key) DO UPDATE SET
+      tokens = (
+        SELECT greatest(-1, least(input.capacity, bucket.tokens + greatest(0, extract(epoch FROM clock_timestamp() - bucket.refilled_at)) * input.rate) - 1)
+          FROM ${input} AS input(key, capacity, rate)
+         WHERE input.key = bucket.key
+      ),
+      refilled_at = clock_timestamp()
+    RETURNING bucket.key, bucket.tokens`;
+}
+
 /** Takes one token from each bucket, in one statement; creates buckets on first use (full, minus this request). */
 export async function takeRateLimitTokens(
   db: AppDatabase,
   buckets: readonly RateLimitBucket[],
 ): Promise<RateLimitDecision> {
   // A VALUES list rather than array parameters: the same SQL on node-postgres and PGlite.
-  const input = sql.join(
+  const input = sql`(VALUES ${sql.join(
     buckets.map(
       (bucket) =>
         sql`(${bucket.key}::text, ${bucket.perMinute}::float8, ${bucket.perMinute / 60}::float8)`,
     ),
     sql`, `,
-  );
-  // `relaxed` turns synchronous commit off for this statement's own (implicit) transaction: its
-  // commit then returns without waiting for the WAL flush, and so releases the bucket rows at once.
-  // Every request of one key or partner updates the same rows, so with a flush per commit they
-  // would queue behind each other's fsync (~2.5 ms each: a ceiling of ~400 requests a second per
-  // key). What a crash can lose is the last few milliseconds of token takes, which only lets a
-  // client a few requests more; the setting is transaction-local, so it ends with the statement.
-  const rows = rawRows<{ key: string; tokens: number }>(
-    await db.execute(sql`
-    INSERT INTO rate_limit_buckets AS bucket (key, tokens, refilled_at)
-    SELECT input.key, input.capacity - 1, clock_timestamp()
-      FROM (VALUES ${input}) AS input(key, capacity, rate),
-           (SELECT set_config('synchronous_commit', 'off', true)) AS relaxed
-    ON CONFLICT (key) DO UPDATE SET
-      tokens = (
-        SELECT greatest(-1, least(input.capacity, bucket.tokens + greatest(0, extract(epoch FROM clock_timestamp() - bucket.refilled_at)) * input.rate) - 1)
-          FROM (VALUES ${input}) AS input(key, capacity, rate)
-         WHERE input.key = bucket.key
-      ),
-      refilled_at = clock_timestamp()
-    RETURNING key, tokens`),
-  );
+  )})`;
+  return rateLimitDecision(buckets, rawRows<{ key: string; tokens: number }>(await db.execute(takeTokensSql(input))));
+}
 
+/** What the buckets' token counts after this request's take mean for it: allowed or not, and the headers. */
+export function rateLimitDecision(
+  buckets: readonly RateLimitBucket[],
+  rows: readonly { key: string; tokens: number | string }[],
+): RateLimitDecision {
   const tokensByKey = new Map(rows.map((row) => [row.key, Number(row.tokens)]));
   let isAllowed = true;
   let retryAfterSeconds = 0;

@@ -27,7 +27,7 @@ export type UserItem = ResultOf<typeof usersQuery>['users']['nodes'][number];
 
 export const apiKeysQuery = graphql(`
   query ApiKeys {
-    apiKeys(first: 100) {
+    apiKeys(first: 100, includeRevoked: true) {
       totalCount
       nodes {
         id

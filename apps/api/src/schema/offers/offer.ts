@@ -12,6 +12,8 @@ export const Offer = builder.drizzleNode('offers', {
   name: 'Offer',
   description: 'A catalog item. Its id is what `subscriptionCreate` and `subscriptionRegisterExternal` take as `offerId`.',
   id: { column: (offer) => offer.id },
+  // Only the columns the query asks for (see CustomerSubscription).
+  select: {},
   fields: (t) => ({
     name: t.exposeString('name'),
     sku: t.exposeString('sku', { description: 'The catalog’s stock-keeping unit, unique.' }),

@@ -20,6 +20,9 @@ export const Subscription = builder.drizzleNode('subscriptions', {
   description:
     'A subscription of a customer, bought through any channel. Its id is what the subscription mutations take as `subscriptionId`.',
   id: { column: (subscription) => subscription.id },
+  // Only the columns the query asks for (each exposed field adds its own; computed fields declare
+  // theirs): a page of 500 subscriptions no longer carries all 22 columns through PostgreSQL's JSON.
+  select: {},
   fields: (t) => ({
     customer: t.relation('customer'),
     offer: t.relation('offer', { description: 'What was bought: the catalog item.' }),

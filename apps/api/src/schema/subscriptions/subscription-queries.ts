@@ -148,12 +148,10 @@ class SubscriptionTally {
   load(windowDays?: number): Promise<Tally> {
     if (!this.pending) {
       const windows = new Set<number>();
-      const result = Promise.resolve().then(
-        () =>
-          new Promise<void>((resolve) => {
-            process.nextTick(resolve);
-          }),
-      ).then(() => {
+      // Wait for the microtasks already queued (plugin wrappers may call a sibling's resolver in
+      // one), then a tick, so every sibling has asked before the statement is built.
+      const afterSiblings = Promise.resolve().then(() => new Promise<void>((resolve) => process.nextTick(resolve)));
+      const result = afterSiblings.then(() => {
         this.pending = undefined;
         return countSubscriptions(this.context, [...windows]);
       });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { databaseConfigFromEnv } from './db/client.js';
 import { parseEnv } from './env.js';
 
 describe('parseEnv', () => {
@@ -17,6 +18,14 @@ describe('parseEnv', () => {
   it('treats an empty DATABASE_URL as absent and accepts postgres URLs', () => {
     expect(parseEnv({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
     expect(parseEnv({ DATABASE_URL: 'postgres://u@h:5432/d' }).databaseUrl).toBe('postgres://u@h:5432/d');
+  });
+
+  it('reads the statement cache size (0 turns it off) and passes it to the PostgreSQL pool', () => {
+    expect(parseEnv({}).statementCacheSize).toBe(200);
+    expect(parseEnv({ DATABASE_STATEMENT_CACHE_SIZE: '0' }).statementCacheSize).toBe(0);
+    expect(() => parseEnv({ DATABASE_STATEMENT_CACHE_SIZE: '-1' })).toThrow(/DATABASE_STATEMENT_CACHE_SIZE/);
+    const env = parseEnv({ DATABASE_URL: 'postgres://u@h:5432/d', DATABASE_STATEMENT_CACHE_SIZE: '0' });
+    expect(databaseConfigFromEnv(env)).toEqual({ kind: 'postgres', url: 'postgres://u@h:5432/d', statementCacheSize: 0 });
   });
 
   it('reads the rate limits, with defaults', () => {

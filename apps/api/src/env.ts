@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_RATE_LIMITS } from './limits/rate-limit-policies.js';
+import { DEFAULT_STATEMENT_CACHE_SIZE } from './db/statement-cache.js';
 
 /** The repository root (apps/api/src → ../../..), for defaults that live beside the code. */
 export const REPOSITORY_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
@@ -31,6 +32,11 @@ const envSchema = z
     /** PostgreSQL connection string; absent (or empty) → PGlite. */
     DATABASE_URL: z.preprocess((value) => (value === '' ? undefined : value), postgresUrl.optional()),
     /** PGlite data directory, or `memory://` for a throw-away database. */
+    /**
+     * Prepared statements each PostgreSQL connection keeps (src/db/statement-cache.ts); 0 turns them
+     * off, for PgBouncer in transaction mode before 1.21 or without max_prepared_statements.
+     */
+    DATABASE_STATEMENT_CACHE_SIZE: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_STATEMENT_CACHE_SIZE),
     PGLITE_DIR: z.string().trim().min(1).default(resolve(REPOSITORY_ROOT, '.data/pglite')),
     PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
     HOST: z.string().trim().min(1).default('localhost'),
@@ -67,6 +73,7 @@ const envSchema = z
     nodeEnv: raw.NODE_ENV,
     isProduction: raw.NODE_ENV === 'production',
     databaseUrl: raw.DATABASE_URL,
+    statementCacheSize: raw.DATABASE_STATEMENT_CACHE_SIZE,
     pgliteDir: raw.PGLITE_DIR,
     port: raw.PORT,
     host: raw.HOST,

@@ -119,6 +119,9 @@ function mountRoutes(app: express.Express, graphQLServer: ApolloServer<Context>,
   const adminDistDir = options.adminDistDir ?? ADMIN_DIST_DIR;
 
   app.disable('x-powered-by');
+  // No ETag on API answers: Express would hash every response body (SHA-1 over a page's 100 kB) for
+  // a header no GraphQL client sends back. Static files keep theirs (express.static sets its own).
+  app.set('etag', false);
   // First: the request id, its log context, the access-log line and the HTTP metrics (every route).
   app.use(observeRequests({ logger, metrics }));
   // `req.secure` and `req.ip` honour X-Forwarded-* from a reverse proxy on this machine only.

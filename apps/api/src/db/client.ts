@@ -18,6 +18,7 @@ import pg from 'pg';
 import { relations } from './relations.js';
 import type { Relations } from './relations.js';
 import { createQueryCounter } from './query-counter.js';
+import { createStatementCache, DEFAULT_STATEMENT_CACHE_SIZE } from './statement-cache.js';
 import type { QueryCounter } from './query-counter.js';
 
 /** The Drizzle database (or a transaction: a transaction is a database) every query goes through. */
@@ -32,6 +33,8 @@ export type DatabaseConfig =
       /** Pool size; the default suits a 2-core machine. */
       maxConnections?: number;
       applicationName?: string;
+      /** Prepared statements kept per connection (db/statement-cache.ts); 0 turns them off. Default 200. */
+      statementCacheSize?: number;
     }
   | {
       kind: 'pglite';
@@ -63,8 +66,10 @@ export type Database = PostgresDatabase | PgliteEmbeddedDatabase;
 export type DatabaseKind = Database['kind'];
 
 /** Chooses PostgreSQL or PGlite from the environment's settings. */
-export function databaseConfigFromEnv(env: { databaseUrl: string | undefined; pgliteDir: string }): DatabaseConfig {
-  return env.databaseUrl ? { kind: 'postgres', url: env.databaseUrl } : { kind: 'pglite', dataDir: env.pgliteDir };
+export function databaseConfigFromEnv(env: { databaseUrl: string | undefined; statementCacheSize?: number; pgliteDir: string }): DatabaseConfig {
+  return env.databaseUrl
+    ? { kind: 'postgres', url: env.databaseUrl, statementCacheSize: env.statementCacheSize }
+    : { kind: 'pglite', dataDir: env.pgliteDir };
 }
 
 export async function createDatabase(config: DatabaseConfig): Promise<Database> {
@@ -84,12 +89,17 @@ function createPostgresDatabase(config: Extract<DatabaseConfig, { kind: 'postgre
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   // Count at the client, below Drizzle: pool.query() and transaction control go through here too.
+  // The same hook names repeated statements so each connection prepares them once (db/statement-cache.ts).
+  const statementCacheSize = config.statementCacheSize ?? DEFAULT_STATEMENT_CACHE_SIZE;
   pool.on('connect', (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const statements = createStatementCache(client, statementCacheSize, (text) => counted(text) as Promise<unknown>);
+    function counted(...args: unknown[]): unknown {
       queryCounter.increment(queryText(args[0]));
       return query(...args);
-    };
+    }
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, ...rest: unknown[]) =>
+      counted(statements.named(config), ...rest);
   });
   const db = drizzleNodePostgres({ client: pool, relations }) as NodePgDatabase<Relations> & AppDatabase;
   return {

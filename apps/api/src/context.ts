@@ -22,6 +22,14 @@ export type { Actor, PartnerRow } from './auth/authenticate.js';
 export interface RequestOutcome {
   operationType: 'query' | 'mutation' | 'subscription' | undefined;
   hasErrors: boolean;
+  /**
+   * The operation is one mutation field and nothing else, so the request transaction holds that
+   * mutation's work alone: it may run without a savepoint of its own, and a refusal then rolls the
+   * request transaction back instead (services/mutation/run-mutation.ts).
+   */
+  isSoleMutation?: boolean;
+  /** A sole mutation was refused after it may have written: roll the request transaction back. */
+  mustRollBack?: boolean;
 }
 
 export interface Context {
@@ -35,6 +43,11 @@ export interface Context {
   readonly partner: PartnerRow;
   /** The request transaction (app.partner_id set). Nested `db.transaction()` = savepoint. */
   readonly db: AppTransaction;
+  /**
+   * `db` is the request transaction itself, not a savepoint within it (a token holder's context)
+   * nor a job's: only then may a sole mutation skip its own savepoint (run-mutation.ts).
+   */
+  readonly isRequestTransaction: boolean;
   /** The `Idempotency-Key` header of a mutation, if sent. */
   readonly idempotencyKey: string | undefined;
   /** Base URL of the admin app, for links sent to people (invitations). */
@@ -112,6 +125,7 @@ export async function withRequestContext<T>(
       isAuthenticated: false,
       partner,
       db: tx,
+      isRequestTransaction: false,
       actForTokenHolder: actUnderSavepoint(tx, partner.id),
     });
 
@@ -136,13 +150,14 @@ export async function withRequestContext<T>(
         partnerId,
         async (tx) => runAsHolder(tokenHolderContext(await loadPartner(tx, partnerId), tx)),
         {
-          shouldCommit: () => outcome.operationType === 'mutation',
+          shouldCommit: () => outcome.operationType === 'mutation' && !outcome.mustRollBack,
         },
       );
     };
     const closed = Object.assign(Object.create(closedPrototype) as Context, {
       ...common,
       isAuthenticated: false,
+      isRequestTransaction: false,
       actForTokenHolder: actInOwnTransaction,
     });
     return run(closed);
@@ -157,9 +172,10 @@ export async function withRequestContext<T>(
         actor: authenticated.actor,
         partner: authenticated.partner,
         db: tx,
+        isRequestTransaction: true,
         actForTokenHolder: actUnderSavepoint(tx, authenticated.actor.partnerId),
       }),
-    { shouldCommit: () => outcome.operationType === 'mutation' && !outcome.hasErrors },
+    { shouldCommit: () => outcome.operationType === 'mutation' && !outcome.hasErrors && !outcome.mustRollBack },
   );
 }
 

@@ -4,7 +4,10 @@
  * 2. an `Idempotency-Key` is claimed (a retry replays the first result);
  * 3. the change runs under a SAVEPOINT of the request transaction, and writes its one audit event
  *    and its outbox events there too — a refusal (a DomainError, or a constraint the database
- *    enforced) rolls all of it back and becomes `userErrors`;
+ *    enforced) rolls all of it back and becomes `userErrors`. When the mutation is the operation's
+ *    only field and no idempotency key was claimed, the request transaction holds nothing else, so
+ *    the change runs in it directly and a refusal rolls the request transaction back: the same
+ *    outcome, two round trips fewer (SAVEPOINT, RELEASE);
  * 4. the result is stored for the idempotency key.
  * Anything else thrown is a bug: it propagates, and the whole request rolls back.
  */
@@ -88,9 +91,15 @@ export async function runMutation<S extends z.ZodType, P extends PayloadShape<P>
     if (claim.kind === 'replay') return replay(context, definition, claim.result);
   }
 
+  // Only the request's own transaction qualifies: a token holder's context (a savepoint acting for
+  // another partner) and the import job's per-row contexts keep their savepoint.
+  const isSoleWork = context.outcome.isSoleMutation === true && !idempotencyKey && context.isRequestTransaction;
+  const inOwnSavepoint = <T>(work: (tx: AppTransaction) => Promise<T>): Promise<T> =>
+    isSoleWork ? work(context.db) : context.db.transaction(work);
+
   let payload: MutationPayload<P>;
   try {
-    payload = await context.db.transaction(async (tx) => {
+    payload = await inOwnSavepoint(async (tx) => {
       const now = context.requestedAt;
       const outcome = await definition.run(parsed.value, { tx, context, now });
       await writeAuditAndOutboxEvents(
@@ -112,6 +121,8 @@ export async function runMutation<S extends z.ZodType, P extends PayloadShape<P>
   } catch (error) {
     const domainError = isDomainError(error) ? error : domainErrorFromDatabase(error);
     if (!domainError) throw error;
+    // Without a savepoint, the refused change's writes are undone with the request transaction.
+    if (isSoleWork) context.outcome.mustRollBack = true;
     payload = refused<P>([domainError.toUserError()]);
   }
 

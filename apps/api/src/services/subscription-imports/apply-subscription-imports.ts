@@ -205,6 +205,7 @@ async function importContext(tx: AppTransaction, subscriptionImport: Subscriptio
     idempotencyKey: undefined,
     publicUrl: '',
     outcome: { operationType: 'mutation', hasErrors: false },
+    isRequestTransaction: false,
     actForTokenHolder: () => Promise.reject(new Error('An import row is not a token-authorised operation')),
   };
 }

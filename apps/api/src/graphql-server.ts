@@ -14,7 +14,7 @@ import { ApolloServer } from '@apollo/server';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { Kind } from 'graphql';
+import { Kind, OperationTypeNode } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from './context.js';
 import { createErrorFormatter } from './errors.js';
@@ -40,9 +40,9 @@ const requestOutcomePlugin: ApolloServerPlugin<Context> = {
     return Promise.resolve({
       didResolveOperation({ contextValue, operation }) {
         contextValue.outcome.operationType = operation?.operation;
-        const selections = operation?.selectionSet.selections ?? [];
+        const [only, ...others] = operation?.selectionSet.selections ?? [];
         contextValue.outcome.isSoleMutation =
-          operation?.operation === 'mutation' && selections.length === 1 && selections[0]?.kind === Kind.FIELD;
+          operation?.operation === OperationTypeNode.MUTATION && others.length === 0 && only?.kind === Kind.FIELD;
         return Promise.resolve();
       },
       willSendResponse({ contextValue, response }) {

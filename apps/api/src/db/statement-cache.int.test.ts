@@ -89,7 +89,8 @@ describe.skipIf(testDatabase.kind !== 'postgres')('statement cache (PostgreSQL)'
     const database = await singleConnection();
     expect(await serverError(database.db.execute(sql`select ${1}::int from no_such_table`))).toMatch(/no_such_table/);
     expect(await serverError(database.db.execute(sql`select 1 / ${0}::int as n`))).toMatch(/division by zero/);
-    // The same failing texts again: the one that never parsed is parsed again, the other re-runs.
+    // The same failing texts again (outside a transaction the pool replaces a connection whose query
+    // failed; inside one it does not, which the next test covers): still the server's errors.
     expect(await serverError(database.db.execute(sql`select ${1}::int from no_such_table`))).toMatch(/no_such_table/);
     expect(await serverError(database.db.execute(sql`select 1 / ${0}::int as n`))).toMatch(/division by zero/);
     expect(rawRows<{ n: number }>(await database.db.execute(sql`select 1 / ${1}::int as n`))).toEqual([{ n: 1 }]);
@@ -103,6 +104,28 @@ describe.skipIf(testDatabase.kind !== 'postgres')('statement cache (PostgreSQL)'
       ),
     ).toMatch(/division by zero/);
     expect(rawRows<{ n: number }>(await database.db.execute(sql`select ${2}::int as n`))).toEqual([{ n: 2 }]);
+  });
+
+  it('evicts a statement that never parsed without disturbing the transaction it happens in', async () => {
+    const database = await singleConnection(4);
+    // A transaction that fails: after the error, a new text's Parse is refused too, so that text
+    // has a name here and no statement on the server. (`begin`, the failing text, the refused one
+    // and `rollback` fill the cache.)
+    expect(
+      await serverError(
+        database.db.transaction(async (tx) => {
+          await tx.execute(sql`select 1 / ${0}::int as failing`).catch(() => undefined);
+          await tx.execute(sql`select ${1}::int as never_parsed`);
+        }),
+      ),
+    ).toMatch(/current transaction is aborted/);
+    // The next transaction pushes both out while it is open; it must not be the worse for it.
+    const rows = await database.db.transaction(async (tx) => {
+      await tx.execute(sql`select ${1}::int as a`);
+      await tx.execute(sql`select ${2}::int as b`);
+      return rawRows<{ c: number }>(await tx.execute(sql`select ${3}::int as c`));
+    });
+    expect(rows).toEqual([{ c: 3 }]);
   });
 
   it('prepares nothing when its size is 0', async () => {

@@ -71,7 +71,11 @@ export function createStatementCache(client: pg.Client, capacity: number, send: 
     if (!oldest) return;
     const [text, name] = oldest;
     names.delete(text);
-    delete (client as unknown as { connection: ConnectionInternals }).connection.parsedStatements[name];
+    // Only a statement the server confirmed (ParseComplete) exists there: deallocating one whose
+    // Parse failed would fail too, and inside a transaction that error would abort it.
+    const { parsedStatements } = (client as unknown as { connection: ConnectionInternals }).connection;
+    if (!(name in parsedStatements)) return;
+    delete parsedStatements[name];
     // Queued behind the query in flight, like any other; a failure only orphans the statement.
     send(`DEALLOCATE ${name}`).catch(() => {});
   }

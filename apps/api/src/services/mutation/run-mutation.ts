@@ -94,12 +94,12 @@ export async function runMutation<S extends z.ZodType, P extends PayloadShape<P>
   // Only the request's own transaction qualifies: a token holder's context (a savepoint acting for
   // another partner) and the import job's per-row contexts keep their savepoint.
   const isSoleWork = context.outcome.isSoleMutation === true && !idempotencyKey && context.isRequestTransaction;
-  const inOwnSavepoint = <T>(work: (tx: AppTransaction) => Promise<T>): Promise<T> =>
+  const holdingTheChange = <T>(work: (tx: AppTransaction) => Promise<T>): Promise<T> =>
     isSoleWork ? work(context.db) : context.db.transaction(work);
 
   let payload: MutationPayload<P>;
   try {
-    payload = await inOwnSavepoint(async (tx) => {
+    payload = await holdingTheChange(async (tx) => {
       const now = context.requestedAt;
       const outcome = await definition.run(parsed.value, { tx, context, now });
       await writeAuditAndOutboxEvents(

@@ -31,12 +31,12 @@ const envSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     /** PostgreSQL connection string; absent (or empty) → PGlite. */
     DATABASE_URL: z.preprocess((value) => (value === '' ? undefined : value), postgresUrl.optional()),
-    /** PGlite data directory, or `memory://` for a throw-away database. */
     /**
      * Prepared statements each PostgreSQL connection keeps (src/db/statement-cache.ts); 0 turns them
      * off, for PgBouncer in transaction mode before 1.21 or without max_prepared_statements.
      */
     DATABASE_STATEMENT_CACHE_SIZE: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_STATEMENT_CACHE_SIZE),
+    /** PGlite data directory, or `memory://` for a throw-away database. */
     PGLITE_DIR: z.string().trim().min(1).default(resolve(REPOSITORY_ROOT, '.data/pglite')),
     PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
     HOST: z.string().trim().min(1).default('localhost'),

@@ -34,11 +34,12 @@ interface ConnectionInternals {
 export interface StatementCache {
   /** The config to send: the same object, or a copy with the statement's name. */
   named<T>(config: T): T;
-  /** How many statements this connection holds prepared. */
-  readonly size: number;
 }
 
-/** Per connection: the distinct statements a running API sends are a few dozen (bench: under 40). */
+/**
+ * Per connection. The request path's statements are a bounded set of shapes (one per query shape
+ * Pothos and the services build); the bound is for the rest (migrations, one-off job statements).
+ */
 export const DEFAULT_STATEMENT_CACHE_SIZE = 200;
 
 let nextName = 0;
@@ -47,9 +48,6 @@ export function createStatementCache(client: pg.Client, capacity: number, send: 
   // Text → name, in least-recently-used-first order (a hit moves its entry to the end).
   const names = new Map<string, string>();
   return {
-    get size() {
-      return names.size;
-    },
     named<T>(config: T): T {
       if (capacity <= 0 || !isNamable(config)) return config;
       const { text } = config;

@@ -1,6 +1,6 @@
 /**
  * Three projects over the API's tests:
- * - `unit`: pure tests (`*.test.ts`), no database;
+ * - `unit`: pure tests (`*.test.ts`, the benchmark's included), no database;
  * - `pglite`: integration tests (`*.int.test.ts`) on an in-memory PGlite per file;
  * - `postgres`: the same integration tests on a PostgreSQL database per file, created on
  *   TEST_DATABASE_URL / DATABASE_URL / postgres://postgres@127.0.0.1:5432/postgres.
@@ -37,7 +37,7 @@ export const config = defineConfig(async (): Promise<ViteUserConfig> => {
     },
     test: {
       projects: [
-        { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: [INTEGRATION_TESTS] } } satisfies TestProjectInlineConfiguration,
+        { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'bench/**/*.test.ts'], exclude: [INTEGRATION_TESTS] } } satisfies TestProjectInlineConfiguration,
         integration('pglite'),
         ...(runPostgres ? [integration('postgres')] : []),
       ],

@@ -35,6 +35,7 @@ import {
   seedBenchWorld,
 } from './bench-world.js';
 import { startServerChild } from './child-protocol.js';
+import { runFixedRate } from './fixed-rate.js';
 import type { ServerChild } from './child-protocol.js';
 import type { LoadOptions, LoadResult, PreparedScenario } from './load.js';
 import { runLoad, sendOne } from './load.js';
@@ -396,6 +397,10 @@ async function runMode(
               await waitQuiet(server);
               return runLoad(server, item, fixtures, pool, load);
             };
+            const measureAtRate = async (load: LoadOptions & { rate: number }) => {
+              await waitQuiet(server);
+              return runFixedRate(server, item, fixtures, pool, load);
+            };
             if (targetName === 'baseline' && !scenario.hasBaseline) continue;
             const entry = results.get(scenario.name) ?? {
               name: scenario.name,
@@ -428,10 +433,10 @@ async function runMode(
               1,
               saturation.throughput * (scenario.kind === 'pair' ? 2 : 1) * 0.5,
             );
-            const fixed = await measure({
+            const fixed = await measureAtRate({
               connections: report.connections[0]!,
               durationSeconds: options.durationSeconds,
-              overallRate: rate,
+              rate,
             });
             entry.runs[targetName].push({ saturation: measurements, fixedRate: fixed });
             const line = measurements

@@ -1,5 +1,7 @@
 /**
- * Load over loopback with autocannon (programmatic), and single requests for the statement probes.
+ * Saturation over loopback with autocannon (programmatic: N connections, each sending its next
+ * request as soon as the last is answered), and single requests for the statement probes. Latency
+ * at a fixed rate is ./fixed-rate.ts (an open loop; autocannon's own rate limiting is not one).
  * Every answer is checked: a non-2xx status, `errors` in the body, or non-empty `userErrors` of a
  * mutation count as failures (for refusal scenarios, an answer that was executed is the failure).
  * Latencies are recorded per response and the percentiles computed exactly from them.
@@ -23,8 +25,6 @@ import type { TransferPool } from './scenarios.js';
 export interface LoadOptions {
   connections: number;
   durationSeconds: number;
-  /** Requests per second over all connections; absent = as fast as it answers (saturation). */
-  overallRate?: number;
 }
 
 /** Milliseconds; null when nothing was answered. */
@@ -118,9 +118,6 @@ export async function runLoad(
         url: `http://127.0.0.1:${target.port}`,
         connections: options.connections,
         duration: options.durationSeconds,
-        ...(options.overallRate
-          ? { overallRate: Math.max(1, Math.round(options.overallRate)) }
-          : {}),
         timeout: 10,
         requests,
       },
@@ -162,7 +159,7 @@ export async function runLoad(
   }
   return {
     connections: options.connections,
-    rate: options.overallRate ? Math.round(options.overallRate) : null,
+    rate: null,
     durationSeconds: elapsedSeconds,
     requests: answered,
     throughput: (scenario.kind === 'pair' ? pairs : answered - failures) / elapsedSeconds,

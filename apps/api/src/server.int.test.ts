@@ -2,6 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createApiKey, createPartnerWithAdmin, createUser, TEST_PASSWORD } from './test/factories.js';
 import { useTestDatabase } from './test/database.js';
@@ -192,6 +193,27 @@ describe('/graphql', () => {
     const allowed = await server.graphql('{ partners(first: 100) { totalCount } }', { headers: bearer(apiKey.secret) });
     expect(allowed.body).toMatchObject({ data: { partners: { totalCount: 1 } } });
     expect(allowed.body.errors).toBeUndefined();
+  });
+
+  it('answers a body that is not JSON with 400 VALIDATION_FAILED, with its request id and the security headers', async () => {
+    const response = await server.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'req-not-json-1' }, body: '{"query":' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'VALIDATION_FAILED' } }] });
+    expect(response.headers.get('x-request-id')).toBe('req-not-json-1');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('referrer-policy')).toBe('same-origin');
+  });
+
+  it('runs a gzip-compressed request', async () => {
+    const { apiKey } = await createPartnerWithAdmin(testDatabase.database.db);
+    const response = await server.fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', ...bearer(apiKey.secret) },
+      body: gzipSync(JSON.stringify({ query: '{ viewer { role } }' })),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ data: { viewer: { role: 'GLOBAL_ADMIN' } } });
   });
 
   it('refuses batched requests', async () => {

@@ -1,47 +1,41 @@
 /**
- * The HTTP server (express 5): GraphQL at /graphql (POST, and GET for queries), sign-in and
- * sign-out at /auth/*, CSV exports at /export/* (export/), /healthz, GraphiQL at /graphiql and
- * the admin app (apps/admin/dist) at /.
+ * The HTTP server: GraphQL at /graphql (POST, and GET for queries) on `node:http` directly
+ * (graphql-endpoint.ts, where a request's path through the API is described), and on Express 5
+ * everything else: sign-in and sign-out at /auth/*, CSV exports at /export/* (export/), /healthz,
+ * /metrics, GraphiQL at /graphiql and the admin app (apps/admin/dist) at /.
  *
  * GraphQL subscriptions (live updates) use a WebSocket on the same port and path: src/live/.
- *
- * One GraphQL request's path: credentials → actor (auth/authenticate.ts) → the partner's request
- * transaction (context.ts) → Apollo executes the operation inside it → commit (a mutation without
- * errors) or rollback → response. Our own handler calls `executeHTTPGraphQLRequest` rather than a
- * ready-made middleware precisely so the whole execution sits inside that transaction.
  */
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HeaderMap } from '@apollo/server';
-import type { ApolloServer, HTTPGraphQLRequest, HTTPGraphQLResponse } from '@apollo/server';
+import type { ApolloServer } from '@apollo/server';
 import { sql } from 'drizzle-orm';
 import express from 'express';
-import type { ErrorRequestHandler, Request, Response } from 'express';
+import type { ErrorRequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { z } from 'zod';
-import { admitRequest } from './auth/admit-request.js';
 import { readCookie, SESSION_COOKIE } from './auth/authenticate.js';
 import { acceptUserInvitation } from './auth/accept-user-invitation.js';
 import { signIn, signOut } from './auth/sign-in.js';
 import type { Context } from './context.js';
-import { withRequestContext } from './context.js';
 import type { Database } from './db/client.js';
 import { assertRowLevelSecurityRoles } from './db/row-level-security.js';
 import { mountExportRoutes } from './export/export-routes.js';
+import { createGraphQLEndpoint, isGraphQLPath, setSecurityHeaders } from './graphql-endpoint.js';
 import { createGraphQLServer } from './graphql-server.js';
 import { startLiveUpdates } from './live/live-updates.js';
 import type { LiveUpdates } from './live/live-updates.js';
 import { DEFAULT_RATE_LIMITS } from './limits/rate-limit.js';
 import type { RateLimitSettings } from './limits/rate-limit.js';
-import { preflightGraphQLRequest } from './limits/request-preflight.js';
 import type { Logger } from './logger.js';
 import { checkMetricsAccess } from './observability/metrics-endpoint.js';
-import { createMetrics, graphQLErrorCode } from './observability/metrics.js';
+import { createMetrics } from './observability/metrics.js';
 import type { Metrics } from './observability/metrics.js';
-import { keepingLogContext, logContextOf, observeRequests } from './observability/request-observation.js';
+import { keepingLogContext, observeRequests } from './observability/request-observation.js';
 import { encodeGlobalId } from './schema/global-id.js';
 
 export const ADMIN_DIST_DIR = fileURLToPath(new URL('../../admin/dist', import.meta.url));
@@ -83,13 +77,20 @@ export async function startServer(options: ServerOptions & { host: string; port:
   // Refuse to serve if partner transactions could see past row-level security (db/row-level-security.ts).
   await assertRowLevelSecurityRoles(options.database.db);
   const app = express();
-  const httpServer = createServer(app);
+  const httpServer = createServer();
   const metrics = options.metrics ?? createMetrics(options.database, { logger: options.logger, process: 'api' });
   const graphQLServer = createGraphQLServer({ schema: options.schema, isProduction: options.isProduction, logger: options.logger, httpServer, metrics });
   await graphQLServer.start();
-  mountRoutes(app, graphQLServer, { ...options, metrics });
+  const rateLimits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const graphQLEndpoint = createGraphQLEndpoint({ ...options, graphQLServer, metrics, rateLimits });
+  mountRoutes(app, { ...options, metrics, rateLimits });
+  // The GraphQL endpoint skips Express (graphql-endpoint.ts says why); everything else is Express's.
+  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (isGraphQLPath(req.url)) graphQLEndpoint(req, res);
+    else void app(req, res);
+  });
   // GraphQL subscriptions over WebSocket on the same port and path (src/live/).
-  const liveUpdates = await startLiveUpdates({ ...options, httpServer, rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS });
+  const liveUpdates = await startLiveUpdates({ ...options, httpServer, rateLimits });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -114,8 +115,8 @@ export async function startServer(options: ServerOptions & { host: string; port:
   };
 }
 
-function mountRoutes(app: express.Express, graphQLServer: ApolloServer<Context>, options: ServerOptions & { metrics: Metrics }): void {
-  const { database, logger, metrics } = options;
+function mountRoutes(app: express.Express, options: ServerOptions & { metrics: Metrics; rateLimits: RateLimitSettings }): void {
+  const { database, logger, metrics, rateLimits } = options;
   const adminDistDir = options.adminDistDir ?? ADMIN_DIST_DIR;
 
   app.disable('x-powered-by');
@@ -127,9 +128,7 @@ function mountRoutes(app: express.Express, graphQLServer: ApolloServer<Context>,
   // `req.secure` and `req.ip` honour X-Forwarded-* from a reverse proxy on this machine only.
   app.set('trust proxy', 'loopback');
   app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    res.setHeader('X-Frame-Options', 'DENY');
+    setSecurityHeaders(res);
     next();
   });
   const json = keepingLogContext(express.json({ limit: '1mb' }));
@@ -198,39 +197,6 @@ function mountRoutes(app: express.Express, graphQLServer: ApolloServer<Context>,
     res.status(204).end();
   });
 
-  const rateLimits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
-  app.all('/graphql', json, async (req, res) => {
-    const { requestId } = logContextOf(res);
-    // Limits first: a batched, cross-site, oversized, too deep or too costly request is refused
-    // before anything touches the database (src/limits/).
-    const preflight = preflightGraphQLRequest(
-      { method: req.method, header: (name) => req.get(name), body: req.body, query: req.query },
-      options.schema,
-      { isProduction: options.isProduction },
-    );
-    if (!preflight.ok) {
-      for (const error of preflight.body.errors ?? []) metrics.recordGraphQLError(graphQLErrorCode(error));
-      for (const [name, value] of Object.entries(preflight.headers ?? {})) res.setHeader(name, value);
-      res.status(preflight.status).json(preflight.body);
-      return;
-    }
-    const admission = await admitRequest(database.db, req, res, rateLimits);
-    if (!admission.isAdmitted) {
-      metrics.recordGraphQLError(admission.extensions.code);
-      res.status(admission.status).json({ errors: [{ message: admission.message, extensions: admission.extensions }] });
-      return;
-    }
-    const { authenticated } = admission;
-    const httpGraphQLRequest = toHTTPGraphQLRequest(req);
-    const response = await withRequestContext(
-      database,
-      { requestId, authenticated, idempotencyKey: req.get('idempotency-key') ?? undefined, publicUrl: options.publicUrl },
-      // The whole execution, including reading any streamed body, happens inside the transaction.
-      async (context) => bufferResponse(await graphQLServer.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => Promise.resolve(context) })),
-    );
-    sendResponse(res, response);
-  });
-
   mountExportRoutes(app, { database, rateLimits, publicUrl: options.publicUrl });
 
   const hasAdminBuild = existsSync(join(adminDistDir, 'index.html'));
@@ -260,37 +226,9 @@ function mountRoutes(app: express.Express, graphQLServer: ApolloServer<Context>,
     const code = isClientError ? 'VALIDATION_FAILED' : 'INTERNAL_SERVER_ERROR';
     const message = isClientError ? 'The request body is not valid JSON or is too large.' : 'Internal server error';
     if (res.headersSent) return;
-    if (req.path === '/graphql') res.status(status).json({ errors: [{ message, extensions: { code } }] });
-    else res.status(status).json({ error: { code, message } });
+    res.status(status).json({ error: { code, message } });
   };
   app.use(handleError);
-}
-
-function toHTTPGraphQLRequest(req: Request): HTTPGraphQLRequest {
-  const headers = new HeaderMap();
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-  }
-  return {
-    method: req.method.toUpperCase(),
-    headers,
-    search: new URL(req.originalUrl, 'http://localhost').search,
-    body: req.body as unknown,
-  };
-}
-
-type BufferedResponse = Omit<HTTPGraphQLResponse, 'body'> & { body: string };
-
-async function bufferResponse(response: HTTPGraphQLResponse): Promise<BufferedResponse> {
-  if (response.body.kind === 'complete') return { ...response, body: response.body.string };
-  let body = '';
-  for await (const chunk of response.body.asyncIterator) body += chunk;
-  return { ...response, body };
-}
-
-function sendResponse(res: Response, response: BufferedResponse): void {
-  for (const [key, value] of response.headers) res.setHeader(key, value);
-  res.status(response.status ?? 200).send(response.body);
 }
 
 function missingBuildPage(what: string): string {

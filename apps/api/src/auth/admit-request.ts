@@ -5,13 +5,13 @@
  * transaction opens — for an API key, the same statement as its lookup (./api-key-admission.ts). Each route wraps the refusal in its own format (GraphQL `errors`, or `error`);
  * the status, message and code are decided here.
  */
-import type { Request, Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import type { AppDatabase } from '../db/client.js';
 import { rateLimitBuckets, rateLimitedMessage, takeRateLimitTokens } from '../limits/rate-limit.js';
 import type { RateLimitSettings } from '../limits/rate-limit.js';
 import { addToLogContext } from '../logger.js';
 import { admitApiKey } from './api-key-admission.js';
-import { authenticate, credentialsFromHeaders, refusedCredentialsMessage, SESSION_COOKIE } from './authenticate.js';
+import { authenticate, CLEARED_SESSION_COOKIE, credentialsFromHeaders, refusedCredentialsMessage } from './authenticate.js';
 import type { Authenticated } from './authenticate.js';
 
 export type Admission =
@@ -20,9 +20,21 @@ export type Admission =
   | { isAdmitted: false; status: 401; message: string; extensions: { code: 'UNAUTHENTICATED' } }
   | { isAdmitted: false; status: 429; message: string; extensions: { code: 'RATE_LIMITED'; retryAfterSeconds: number } };
 
+/** What admission reads of a request: its headers (by lower-case name) and the caller's address. */
+export interface AdmissionRequest {
+  header(name: string): string | undefined;
+  /** The caller's address (behind a local reverse proxy, the client it forwarded for). */
+  ip: string | undefined;
+}
+
 /** Authenticates and rate-limits `req`; sets the rate-limit headers (and clears a dead session cookie) on `res`. */
-export async function admitRequest(db: AppDatabase, req: Request, res: Response, rateLimits: RateLimitSettings): Promise<Admission> {
-  const credentials = credentialsFromHeaders(req.get('authorization'), req.get('cookie'));
+export async function admitRequest(
+  db: AppDatabase,
+  req: AdmissionRequest,
+  res: Pick<ServerResponse, 'setHeader'>,
+  rateLimits: RateLimitSettings,
+): Promise<Admission> {
+  const credentials = credentialsFromHeaders(req.header('authorization'), req.header('cookie'));
   // An API key (the integrators' hot path) is looked up and rate-limited in one statement.
   const apiKeyAdmission = credentials.kind === 'apiKey' ? await admitApiKey(db, credentials.secret, rateLimits) : undefined;
   const authenticated =
@@ -30,7 +42,7 @@ export async function admitRequest(db: AppDatabase, req: Request, res: Response,
   if (authenticated) addToLogContext({ partnerId: authenticated.partner.id });
   if (credentials.kind !== 'none' && !authenticated) {
     // Credentials were sent but are wrong: say so at once rather than act anonymously.
-    if (credentials.kind === 'session') res.clearCookie(SESSION_COOKIE, { path: '/' });
+    if (credentials.kind === 'session') res.setHeader('Set-Cookie', CLEARED_SESSION_COOKIE);
     return { isAdmitted: false, status: 401, message: refusedCredentialsMessage(credentials), extensions: { code: 'UNAUTHENTICATED' } };
   }
   const rateLimit =

@@ -38,6 +38,8 @@ export type Credentials =
   | { kind: 'invalid'; reason: string };
 
 export const SESSION_COOKIE = 'sy_session';
+/** The `Set-Cookie` value that removes a dead session cookie (as Express's `res.clearCookie(SESSION_COOKIE)` writes it). */
+export const CLEARED_SESSION_COOKIE = `${SESSION_COOKIE}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT`;
 
 /** Reads credentials from request headers. The Authorization header wins over the cookie. */
 export function credentialsFromHeaders(authorization: string | undefined, cookieHeader: string | undefined): Credentials {

@@ -15,6 +15,7 @@ import { withRequestContext } from '../context.js';
 import type { Database } from '../db/client.js';
 import { unauthenticatedError } from '../errors.js';
 import type { RateLimitSettings } from '../limits/rate-limit.js';
+import { logContextOf } from '../observability/request-observation.js';
 import { streamCsvExport } from './csv-export.js';
 import type { CsvExport } from './csv-export.js';
 import { customersExport } from './customers-export.js';
@@ -37,9 +38,9 @@ async function serveExport<Filters, Row extends { id: string }>(
   csvExport: CsvExport<Filters, Row>,
   { database, rateLimits, publicUrl }: ExportRouteOptions,
 ): Promise<void> {
-  const requestId = randomUUID();
-  res.setHeader('X-Request-Id', requestId);
-  const admission = await admitRequest(database.db, req, res, rateLimits);
+  // The id observeRequests gave the request and answered with: the access log and audit carry the same.
+  const requestId = logContextOf(res).requestId ?? randomUUID();
+  const admission = await admitRequest(database.db, { header: (name) => req.get(name), ip: req.ip }, res, rateLimits);
   if (!admission.isAdmitted) {
     res.status(admission.status).json({ error: { ...admission.extensions, message: admission.message } });
     return;

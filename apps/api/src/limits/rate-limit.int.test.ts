@@ -87,6 +87,23 @@ describe('the rate limit', () => {
     expect(statuses).toEqual([200, 200, 429]);
   });
 
+  it('counts the clients of a reverse proxy on this machine by the address it forwards', async () => {
+    await testDatabase.database.db
+      .delete(rateLimitBuckets)
+      .where(like(rateLimitBuckets.key, 'ip:%'));
+    const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
+    const statuses: number[] = [];
+    for (let request = 0; request < 3; request += 1)
+      statuses.push((await server.graphql('{ __typename }', from('198.51.100.7'))).status);
+    statuses.push((await server.graphql('{ __typename }', from('198.51.100.8'))).status);
+    expect(statuses).toEqual([200, 200, 429, 200]);
+    const keys = await testDatabase.database.db
+      .select({ key: rateLimitBuckets.key })
+      .from(rateLimitBuckets)
+      .where(like(rateLimitBuckets.key, 'ip:%'));
+    expect(keys.map(({ key }) => key).sort()).toEqual(['ip:198.51.100.7', 'ip:198.51.100.8']);
+  });
+
   it('refuses with the limiter’s one statement after the credential lookup, and opens no transaction', async () => {
     const { apiKey } = await createPartnerWithAdmin(testDatabase.database.db);
     for (let request = 0; request < 3; request += 1)

@@ -44,14 +44,14 @@ import type { CpuProfile } from './profile-summary.js';
 import type { StatementProbe, ModeReport, ScenarioReport, TargetName } from './report.js';
 import { renderMarkdown } from './report.js';
 import {
+  acceptFailure,
+  createdTransfer,
   CUSTOMER_PAGE,
-  mutationPayload,
-  otherPartner,
+  pairAccept,
+  pairCreate,
   queryFailure,
   SCENARIO_NAMES,
   SCENARIOS,
-  transferAcceptBody,
-  transferCreateBody,
   TransferPool,
 } from './scenarios.js';
 import type { Scenario } from './scenarios.js';
@@ -239,35 +239,20 @@ async function probeStatements(
       if (scenario.kind === 'pair') {
         const subscription = pool.take();
         if (!subscription) throw new Error('The transfer pool is empty');
-        const target = otherPartner(subscription.seller);
-        const created = await sendOne(
-          server,
-          fixtures.keys[target],
-          transferCreateBody(subscription),
-        );
-        const createdPayload = mutationPayload(created.status, created.body, 'transferCreate');
-        const transferId = (createdPayload.payload?.transfer as { id?: string } | undefined)?.id;
-        if (!transferId) {
+        const create = pairCreate(fixtures, subscription);
+        const createAnswer = await sendOne(server, create.key, create.body);
+        const created = createdTransfer(createAnswer.status, createAnswer.body);
+        if (created.transferId === undefined) {
           pool.giveBack(subscription);
-          sample ??= `transferCreate: ${createdPayload.failure ?? 'no transfer'}`;
+          sample ??= created.failure;
         } else {
-          const accepted = await sendOne(
-            server,
-            fixtures.keys[subscription.seller],
-            transferAcceptBody(transferId),
-          );
-          const acceptFailure = mutationPayload(
-            accepted.status,
-            accepted.body,
-            'transferAccept',
-          ).failure;
-          if (acceptFailure) {
-            sample ??= `transferAccept: ${acceptFailure}`;
+          const accept = pairAccept(fixtures, subscription, created.transferId);
+          const acceptAnswer = await sendOne(server, accept.key, accept.body);
+          const failure = acceptFailure(acceptAnswer.status, acceptAnswer.body);
+          if (failure) {
+            sample ??= failure;
             pool.stuck += 1;
-          } else {
-            subscription.seller = target;
-            pool.giveBack(subscription);
-          }
+          } else pool.moved(subscription);
         }
       } else {
         const answer = await sendOne(server, fixtures.keys.contoso, {

@@ -2,7 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BenchFixtures } from './bench-world.js';
+import type { BenchFixtures, PoolSubscription } from './bench-world.js';
 import { runFixedRate, slotsDue, slotTime } from './fixed-rate.js';
 import { TransferPool } from './scenarios.js';
 import type { Scenario } from './scenarios.js';
@@ -99,6 +99,54 @@ describe('runFixedRate', () => {
       expect(result.failureSamples[0]).toContain('nope');
     } finally {
       await new Promise<void>((resolve) => failing.close(() => resolve()));
+    }
+  });
+
+  it('runs transfer pairs: the other partner creates, the seller accepts, and the subscription changes hands', async () => {
+    const seen: string[] = [];
+    const pairs = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const { operationName } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+          operationName: string;
+        };
+        seen.push(`${operationName} by ${request.headers.authorization}`);
+        const field = operationName === 'TransferCreate' ? 'transferCreate' : 'transferAccept';
+        response
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(
+            JSON.stringify({
+              data: { [field]: { transfer: { id: 'transfer-1' }, userErrors: [] } },
+            }),
+          );
+      });
+    });
+    await new Promise<void>((resolve) => pairs.listen(0, '127.0.0.1', resolve));
+    try {
+      const subscription = { id: 's1', customerId: 'c1', seller: 'contoso' } as PoolSubscription;
+      const pool = new TransferPool([subscription]);
+      const result = await runFixedRate(
+        { port: (pairs.address() as AddressInfo).port },
+        {
+          scenario: { ...scenario, name: 'transfer-pair', kind: 'pair' },
+          operation: { operationName: 'TransferCreate', query: '' },
+        },
+        { keys: { contoso: 'key-contoso', tailspin: 'key-tailspin' } } as BenchFixtures,
+        pool,
+        // One pair: a rate of 2 requests a second over half a second.
+        { connections: 1, durationSeconds: 0.5, rate: 2 },
+      );
+      expect(result).toMatchObject({ requests: 2, failures: 0 });
+      expect(result.throughput).toBeGreaterThan(0);
+      expect(seen).toEqual([
+        'TransferCreate by Bearer key-tailspin',
+        'TransferAccept by Bearer key-contoso',
+      ]);
+      expect(subscription.seller).toBe('tailspin');
+      expect(pool.available).toBe(1);
+    } finally {
+      await new Promise<void>((resolve) => pairs.close(() => resolve()));
     }
   });
 });

@@ -19,12 +19,12 @@ import type { LoadResult, PreparedScenario, Target } from './load.js';
 import { percentiles } from './load.js';
 import type { GraphQLBody, TransferPool } from './scenarios.js';
 import {
-  mutationPayload,
-  otherPartner,
+  acceptFailure,
+  createdTransfer,
+  pairAccept,
+  pairCreate,
   queryFailure,
   refusalFailure,
-  transferAcceptBody,
-  transferCreateBody,
 } from './scenarios.js';
 
 /** A request not answered within this is a failure (autocannon's `timeout: 10` before). */
@@ -141,33 +141,27 @@ export async function runFixedRate(
       fail('transfer pool empty');
       return;
     }
-    const created = await timed(
-      fixtures.keys[otherPartner(subscription.seller)],
-      JSON.stringify(transferCreateBody(subscription)),
-      dueAt,
-    );
-    const createAnswer = created && mutationPayload(created.status, created.body, 'transferCreate');
-    const transferId = (createAnswer?.payload?.transfer as { id?: string } | undefined)?.id;
-    if (!created || createAnswer?.failure || !transferId) {
-      if (created) fail(`transferCreate: ${createAnswer?.failure ?? 'no transfer id'}`);
+    const create = pairCreate(fixtures, subscription);
+    const createAnswer = await timed(create.key, JSON.stringify(create.body), dueAt);
+    const created = createAnswer && createdTransfer(createAnswer.status, createAnswer.body);
+    if (created?.transferId === undefined) {
+      if (created) fail(created.failure);
       pool.giveBack(subscription);
       return;
     }
-    const accepted = await timed(
-      fixtures.keys[subscription.seller],
-      JSON.stringify(transferAcceptBody(transferId)),
-      performance.now(),
-    );
-    const failure = accepted
-      ? mutationPayload(accepted.status, accepted.body, 'transferAccept').failure
-      : 'no answer';
-    if (failure) {
-      if (accepted) fail(`transferAccept: ${failure}`);
+    const accept = pairAccept(fixtures, subscription, created.transferId);
+    const acceptAnswer = await timed(accept.key, JSON.stringify(accept.body), performance.now());
+    if (!acceptAnswer) {
       pool.stuck += 1;
       return;
     }
-    subscription.seller = otherPartner(subscription.seller);
-    pool.giveBack(subscription);
+    const failure = acceptFailure(acceptAnswer.status, acceptAnswer.body);
+    if (failure) {
+      fail(failure);
+      pool.stuck += 1;
+      return;
+    }
+    pool.moved(subscription);
     completed += 1;
   };
 

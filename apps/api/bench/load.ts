@@ -13,12 +13,12 @@ import autocannon from 'autocannon';
 import type { BenchFixtures, PoolSubscription } from './bench-world.js';
 import type { GraphQLBody, Scenario } from './scenarios.js';
 import {
-  mutationPayload,
-  otherPartner,
+  acceptFailure,
+  createdTransfer,
+  pairAccept,
+  pairCreate,
   queryFailure,
   refusalFailure,
-  transferAcceptBody,
-  transferCreateBody,
 } from './scenarios.js';
 import type { TransferPool } from './scenarios.js';
 
@@ -197,12 +197,8 @@ function pairRequests(
             headers: headers(fixtures.keys.contoso),
             body: '{"operationName":"PoolEmpty","query":"{ __typename }"}',
           };
-        const target = otherPartner(subscription.seller);
-        return {
-          ...request,
-          headers: headers(fixtures.keys[target]),
-          body: JSON.stringify(transferCreateBody(subscription)),
-        };
+        const create = pairCreate(fixtures, subscription);
+        return { ...request, headers: headers(create.key), body: JSON.stringify(create.body) };
       },
       onResponse: (status, body, rawContext) => {
         const context = rawContext as PairContext;
@@ -210,15 +206,14 @@ function pairRequests(
           fail('transfer pool empty');
           return;
         }
-        const { payload, failure } = mutationPayload(status, body, 'transferCreate');
-        const transferId = (payload?.transfer as { id?: string } | undefined)?.id;
-        if (failure || !transferId) {
-          fail(`transferCreate: ${failure ?? 'no transfer id'}`);
+        const created = createdTransfer(status, body);
+        if (created.failure !== undefined) {
+          fail(created.failure);
           pool.giveBack(context.subscription);
           context.subscription = undefined;
           return;
         }
-        context.transferId = transferId;
+        context.transferId = created.transferId;
       },
     },
     {
@@ -226,25 +221,27 @@ function pairRequests(
       path: '/graphql',
       setupRequest: (request, rawContext) => {
         const context = rawContext as PairContext;
-        const source = context.subscription?.seller ?? 'contoso';
-        return {
-          ...request,
-          headers: headers(fixtures.keys[source]),
-          body: JSON.stringify(transferAcceptBody(context.transferId ?? 'none')),
-        };
+        // After a failed create this request is still sent (autocannon's sequence is fixed): a no-op.
+        if (!context.subscription || !context.transferId)
+          return {
+            ...request,
+            headers: headers(fixtures.keys.contoso),
+            body: '{"operationName":"CreateFailed","query":"query CreateFailed { __typename }"}',
+          };
+        const accept = pairAccept(fixtures, context.subscription, context.transferId);
+        return { ...request, headers: headers(accept.key), body: JSON.stringify(accept.body) };
       },
       onResponse: (status, body, rawContext) => {
         const context = rawContext as PairContext;
         const subscription = context.subscription;
         if (!subscription || !context.transferId) return; // the create already failed and was counted
-        const { failure } = mutationPayload(status, body, 'transferAccept');
+        const failure = acceptFailure(status, body);
         if (failure) {
-          fail(`transferAccept: ${failure}`);
+          fail(failure);
           pool.stuck += 1;
           return;
         }
-        subscription.seller = otherPartner(subscription.seller);
-        pool.giveBack(subscription);
+        pool.moved(subscription);
         pairDone();
       },
     },

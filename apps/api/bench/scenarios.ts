@@ -262,6 +262,12 @@ export class TransferPool {
     this.queue.push(subscription);
   }
 
+  /** An accepted pair: the subscription now belongs to the other partner, and goes back in the queue. */
+  moved(subscription: PoolSubscription): void {
+    subscription.seller = otherPartner(subscription.seller);
+    this.giveBack(subscription);
+  }
+
   get available(): number {
     return this.queue.length;
   }
@@ -291,4 +297,42 @@ export function transferAcceptBody(transferId: string): GraphQLBody {
     query: TRANSFER_ACCEPT,
     variables: { input: { transferId } },
   };
+}
+
+/** A pair's first request: the partner the subscription moves to asks for it. */
+export function pairCreate(
+  fixtures: BenchFixtures,
+  subscription: PoolSubscription,
+): { key: string; body: GraphQLBody } {
+  return {
+    key: fixtures.keys[otherPartner(subscription.seller)],
+    body: transferCreateBody(subscription),
+  };
+}
+
+/** A pair's second request: the subscription's seller accepts the transfer. */
+export function pairAccept(
+  fixtures: BenchFixtures,
+  subscription: PoolSubscription,
+  transferId: string,
+): { key: string; body: GraphQLBody } {
+  return { key: fixtures.keys[subscription.seller], body: transferAcceptBody(transferId) };
+}
+
+/** The transfer a pair's create answered with, or why there is none. */
+export function createdTransfer(
+  status: number,
+  body: string,
+): { transferId: string; failure?: undefined } | { transferId?: undefined; failure: string } {
+  const { payload, failure } = mutationPayload(status, body, 'transferCreate');
+  const transferId = (payload?.transfer as { id?: string } | undefined)?.id;
+  return failure || !transferId
+    ? { failure: `transferCreate: ${failure ?? 'no transfer id'}` }
+    : { transferId };
+}
+
+/** Why a pair's accept failed; undefined when the transfer was accepted. */
+export function acceptFailure(status: number, body: string): string | undefined {
+  const { failure } = mutationPayload(status, body, 'transferAccept');
+  return failure && `transferAccept: ${failure}`;
 }

@@ -118,7 +118,10 @@ export async function readJsonBody(req: IncomingMessage, limitBytes = BODY_LIMIT
       length += chunk.length;
       if (length > limitBytes) {
         source.off('data', onData);
-        if (source !== req) req.unpipe();
+        if (source !== req) {
+          req.unpipe();
+          source.destroy();
+        }
         resolve('too large');
         return;
       }

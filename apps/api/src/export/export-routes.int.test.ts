@@ -93,6 +93,14 @@ describe('GET /export/customers.csv', () => {
     expect(rows.find((row) => row.id === customerGlobalId(world.pending.customer))?.relationshipStatus).toBe('PENDING');
   });
 
+  it('answers with the caller’s request id, the one its access-log line carries', async () => {
+    const world = await exportWorld();
+    const response = await server.fetch('/export/customers.csv', { headers: { ...bearer(world.apiKey.secret), 'x-request-id': 'req-export-0001' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe('req-export-0001');
+    await response.arrayBuffer();
+  });
+
   it('quotes as RFC 4180 requires and turns a name that looks like a formula into text', async () => {
     const world = await exportWorld();
     const response = await server.fetch('/export/customers.csv', { headers: bearer(world.apiKey.secret) });

@@ -136,12 +136,13 @@ export async function readJsonBody(req: IncomingMessage, limitBytes = BODY_LIMIT
   if (read === 'too large') return tooLarge;
   if (read instanceof Error) return { ok: false, status: 400, message: `The request body could not be read: ${read.message}` };
   if (read.length === 0) return { ok: true, body: {} };
-  const text = read.toString('utf8');
+  const decoded = read.toString('utf8');
+  const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded; // without a byte-order mark
   // Strict, like express.json(): an object or an array, nothing else (a bare string or number is no GraphQL request).
-  const first = /\S/.exec(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)?.[0];
+  const first = /\S/.exec(text)?.[0];
   if (first !== '{' && first !== '[') return { ok: false, status: 400, message: 'The request body is not a JSON object.' };
   try {
-    return { ok: true, body: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown };
+    return { ok: true, body: JSON.parse(text) as unknown };
   } catch {
     return { ok: false, status: 400, message: 'The request body is not valid JSON.' };
   }

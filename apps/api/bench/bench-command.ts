@@ -386,7 +386,6 @@ async function runMode(
               await waitQuiet(server);
               return runFixedRate(server, item, fixtures, pool, load);
             };
-            if (targetName === 'baseline' && !scenario.hasBaseline) continue;
             const entry = results.get(scenario.name) ?? {
               name: scenario.name,
               title: scenario.title,

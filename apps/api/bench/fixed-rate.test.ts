@@ -49,7 +49,6 @@ describe('runFixedRate', () => {
     title: 'viewer',
     kind: 'query',
     operations: [],
-    hasBaseline: true,
   };
   const fixtures = { keys: { contoso: 'sy_test', tailspin: 'sy_test' } } as BenchFixtures;
 

@@ -13,10 +13,11 @@
  * Transfer pairs are paced as pairs (half the request rate): the create is due at its slot, and the
  * accept follows its answer, so the accept's latency runs from when it was sent.
  */
-import { Agent, request } from 'node:http';
 import type { BenchFixtures } from './bench-world.js';
 import type { LoadResult, PreparedScenario, Target } from './load.js';
 import { percentiles } from './load.js';
+import { jsonPost, RawHttpPool } from './raw-http-pool.js';
+import type { RawAnswer } from './raw-http-pool.js';
 import type { GraphQLBody, TransferPool } from './scenarios.js';
 import {
   acceptFailure,
@@ -46,47 +47,6 @@ export function slotTime(index: number, rate: number): number {
   return (index * 1000) / rate;
 }
 
-interface Answer {
-  status: number;
-  body: string;
-}
-
-function post(agent: Agent, target: Target, key: string, body: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request(
-      {
-        agent,
-        host: '127.0.0.1',
-        port: target.port,
-        method: 'POST',
-        path: '/graphql',
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          authorization: `Bearer ${key}`,
-        },
-        timeout: REQUEST_TIMEOUT_MS,
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        response.on('error', reject);
-      },
-    );
-    outgoing.on('timeout', () =>
-      outgoing.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms`)),
-    );
-    outgoing.on('error', reject);
-    outgoing.end(body);
-  });
-}
-
 /** Runs `prepared` at `rate` requests a second for `durationSeconds`, over at most `connections` connections. */
 export async function runFixedRate(
   target: Target,
@@ -100,7 +60,7 @@ export async function runFixedRate(
   // A pair is two requests: pace the pairs at half the request rate.
   const slotRate = isPair ? options.rate / 2 : options.rate;
   const total = Math.max(1, Math.floor(slotRate * options.durationSeconds));
-  const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
+  const connections = new RawHttpPool(target.port, options.connections, REQUEST_TIMEOUT_MS);
   const latencies: number[] = [];
   let failures = 0;
   let completed = 0;
@@ -109,9 +69,16 @@ export async function runFixedRate(
     failures += 1;
     if (failureSamples.size < 5) failureSamples.add(reason);
   };
-  const timed = async (key: string, body: string, from: number): Promise<Answer | undefined> => {
+  // A refusal probe sends the same bytes every time: build them once, not once per request.
+  let last: { key: string; body: string; bytes: Buffer } | undefined;
+  const bytesOf = (key: string, body: string): Buffer => {
+    if (last?.key !== key || last.body !== body)
+      last = { key, body, bytes: jsonPost('/graphql', { Authorization: `Bearer ${key}` }, body) };
+    return last.bytes;
+  };
+  const timed = async (key: string, body: string, from: number): Promise<RawAnswer | undefined> => {
     try {
-      const answer = await post(agent, target, key, body);
+      const answer = await connections.send(bytesOf(key, body));
       latencies.push(performance.now() - from);
       return answer;
     } catch (error) {
@@ -198,7 +165,7 @@ export async function runFixedRate(
     fail(
       `${inFlight.size} requests still unanswered ${DRAIN_GRACE_MS / 1000} s after the last was due`,
     );
-  agent.destroy();
+  connections.close();
 
   const elapsedSeconds = Math.max(scheduledSeconds, options.durationSeconds);
   return {

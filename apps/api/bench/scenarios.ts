@@ -24,8 +24,6 @@ export interface Scenario {
   kind: ScenarioKind;
   /** Alternative operations, first that validates wins (e.g. a refusal probe on `customers`, else on `partners`). */
   operations: GraphQLBody[];
-  /** Whether the baseline answers it (refusals have no baseline: they measure the API's guard). */
-  hasBaseline: boolean;
   /** Statement budget for data (besides authentication and the transaction wrapper): root fields + nested list levels. */
   dataStatementBudget?: number;
   /** The next request's variables (queries rotate through ids). */
@@ -94,7 +92,6 @@ export const SCENARIOS: Scenario[] = [
     title: '`viewer` (floor: authentication + transaction, no data query)',
     kind: 'query',
     operations: [{ operationName: 'Viewer', query: VIEWER }],
-    hasBaseline: true,
     dataStatementBudget: 1,
   },
   {
@@ -102,7 +99,6 @@ export const SCENARIOS: Scenario[] = [
     title: '`customer(id)` with its profile',
     kind: 'query',
     operations: [{ operationName: 'CustomerProfile', query: CUSTOMER_PROFILE }],
-    hasBaseline: true,
     dataStatementBudget: 1,
     variables: (fixtures, index) => ({
       id: encodeGlobalId(
@@ -116,7 +112,6 @@ export const SCENARIOS: Scenario[] = [
     title: 'page of 50 customers × 10 subscriptions',
     kind: 'query',
     operations: [{ operationName: 'CustomerPage', query: CUSTOMER_PAGE }],
-    hasBaseline: true,
     // customers + subscriptions (the offer is a to-one join, not a list level).
     dataStatementBudget: 2,
     variables: () => ({ first: 50, subscriptionsFirst: 10 }),
@@ -127,7 +122,6 @@ export const SCENARIOS: Scenario[] = [
       'admin overview (counts by channel/status, transfers awaiting an answer, pending requests, terms ending in 60 days)',
     kind: 'query',
     operations: [{ operationName: 'Overview', query: OVERVIEW }],
-    hasBaseline: true,
     // Three root fields, no nested list.
     dataStatementBudget: 3,
     variables: () => ({ termsEndingDays: 60 }),
@@ -140,7 +134,6 @@ export const SCENARIOS: Scenario[] = [
       { operationName: 'TransferCreate', query: TRANSFER_CREATE },
       { operationName: 'TransferAccept', query: TRANSFER_ACCEPT },
     ],
-    hasBaseline: true,
   },
   {
     name: 'refusal-huge-first',
@@ -156,7 +149,6 @@ export const SCENARIOS: Scenario[] = [
         query: 'query HugeFirst { partners(first: 100000) { nodes { id } } }',
       },
     ],
-    hasBaseline: false,
   },
   {
     name: 'refusal-deep-nesting',
@@ -166,7 +158,6 @@ export const SCENARIOS: Scenario[] = [
       { operationName: 'DeepNesting', query: DEEP_CUSTOMERS },
       { operationName: 'DeepNesting', query: DEEP_INTROSPECTION },
     ],
-    hasBaseline: false,
   },
 ];
 

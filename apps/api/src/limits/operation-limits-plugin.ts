@@ -12,7 +12,7 @@ import {
   isIntrospection,
   OPERATION_LIMITS,
   operationCost,
-  tooCostlyError,
+  tooCostly,
 } from './operation-limits.js';
 
 export function operationLimitsPlugin(): ApolloServerPlugin<Context> {
@@ -32,10 +32,8 @@ export function operationLimitsPlugin(): ApolloServerPlugin<Context> {
           }
           cost = operationCost(schema, document, operation, request.variables ?? {});
           if (cost > OPERATION_LIMITS.maxCost) {
-            const error = tooCostlyError(cost);
-            throw new GraphQLError(error.message, {
-              extensions: { ...error.extensions, http: { status: 400 } },
-            });
+            const { message, extensions } = tooCostly(cost);
+            throw new GraphQLError(message, { extensions: { ...extensions, http: { status: 400 } } });
           }
           return Promise.resolve();
         },

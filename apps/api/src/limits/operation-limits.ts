@@ -290,15 +290,19 @@ export function operationCost(
   );
 }
 
-/** QUERY_TOO_COSTLY, naming the cost and the budget. */
-export function tooCostlyError(
+/**
+ * QUERY_TOO_COSTLY's message and extensions, naming the cost and the budget. Plain data, not a
+ * GraphQLError: the preflight refuses with it on every costly request, and an error object would
+ * capture a stack trace each time for nothing.
+ */
+export function tooCostly(
   cost: number,
   maxCost: number = OPERATION_LIMITS.maxCost,
-): GraphQLError {
-  return new GraphQLError(
-    `This operation could cost ${cost}, more than the limit of ${maxCost}: ask for smaller pages (first/last) or fewer nested connections.`,
-    { extensions: { code: 'QUERY_TOO_COSTLY', cost: { requested: cost, limit: maxCost } } },
-  );
+): { message: string; extensions: { code: 'QUERY_TOO_COSTLY'; cost: { requested: number; limit: number } } } {
+  return {
+    message: `This operation could cost ${cost}, more than the limit of ${maxCost}: ask for smaller pages (first/last) or fewer nested connections.`,
+    extensions: { code: 'QUERY_TOO_COSTLY', cost: { requested: cost, limit: maxCost } },
+  };
 }
 
 /** Whether the operation reads the schema itself (`__schema`, `__type` at its root). */

@@ -9,7 +9,7 @@
 import { OperationTypeNode } from 'graphql';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { documentVerdict } from './document-verdicts.js';
-import { OPERATION_LIMITS, operationCost, selectOperation, tooCostlyError } from './operation-limits.js';
+import { OPERATION_LIMITS, operationCost, selectOperation, tooCostly } from './operation-limits.js';
 
 /** Headers a cross-site form cannot send: one of them makes a GET (or a simple POST) acceptable. */
 export const CSRF_PREVENTION_HEADERS = [
@@ -205,10 +205,8 @@ export function preflightGraphQLRequest(
     (variables ?? {}) as Record<string, unknown>,
   );
   if (cost > OPERATION_LIMITS.maxCost) {
-    const error = tooCostlyError(cost);
-    return refuse(400, 'QUERY_TOO_COSTLY', error.message, {
-      extensions: { cost: error.extensions.cost },
-    });
+    const { message, extensions } = tooCostly(cost);
+    return refuse(400, extensions.code, message, { extensions: { cost: extensions.cost } });
   }
   return { ok: true, document, cost };
 }

@@ -4,10 +4,11 @@
  * waiting for a free connection (what `http.Agent` with `maxSockets` does).
  *
  * Why not `node:http`'s client: the load generator shares the machine's two cores with the server it
- * measures. `node:http` costs the generator about as much CPU per request as a refused query costs
- * the API, and its garbage-collection pauses land in the latencies it reports. Here a request is its
- * bytes, written once, and an answer is read with a status line, a `Content-Length` or chunked
- * body, and nothing else (no header objects), as autocannon does for the saturation runs.
+ * measures. `node:http`'s client cost the generator about as much CPU per request as a refused
+ * query costs the API (README, Benchmarks), and any time the generator spends is time the request
+ * waits for. Here a request is its bytes, and an answer is read with a status line, a
+ * `Content-Length` or chunked body, and nothing else (no header objects), as autocannon does for
+ * the saturation runs.
  */
 import { connect } from 'node:net';
 import type { Socket } from 'node:net';

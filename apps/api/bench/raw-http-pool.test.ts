@@ -117,13 +117,14 @@ describe('RawHttpPool', () => {
     pool.close();
   });
 
-  it('fails what is still waiting when it is closed', async () => {
+  it('fails what is unanswered and what is still waiting when it is closed, and sends nothing after', async () => {
     const port = await listen((request) => request.resume());
     const pool = new RawHttpPool(port, 1, 5_000);
-    const first = pool.send(jsonPost('/x', {}, '{}'));
-    const second = pool.send(jsonPost('/x', {}, '{}'));
+    const sent = pool.send(jsonPost('/x', {}, '{}'));
+    const waiting = pool.send(jsonPost('/x', {}, '{}'));
     pool.close();
-    await expect(second).rejects.toThrow(/closed/);
-    void first.catch(() => undefined);
+    await expect(sent).rejects.toThrow('the pool is closed');
+    await expect(waiting).rejects.toThrow('the pool is closed');
+    await expect(pool.send(jsonPost('/x', {}, '{}'))).rejects.toThrow('the pool is closed');
   });
 });

@@ -85,6 +85,9 @@ function createPostgresDatabase(config: Extract<DatabaseConfig, { kind: 'postgre
     // A stuck statement or a transaction left open must not hold locks (and a pool slot) forever.
     statement_timeout: 30_000,
     idle_in_transaction_session_timeout: 60_000,
+    // A query is written as soon as it is issued, not when the one before it has been answered: a
+    // request transaction sends its setup and its first statement together (db/partner-transaction.ts).
+    pipeline: true,
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});

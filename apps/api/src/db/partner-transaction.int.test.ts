@@ -1,10 +1,11 @@
 /** The request transaction: partner scoping, commit/rollback rules, savepoints and its cost in statements. */
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { describe, expect, it, vi } from 'vitest';
 import { createPartner, unique } from '../test/factories.js';
 import { useTestDatabase } from '../test/database.js';
-import type { AppDatabase } from './client.js';
+import type { AppDatabase, Database } from './client.js';
 import { withPartnerTransaction } from './partner-transaction.js';
 import { APP_ROLE } from './row-level-security.js';
 import { idempotencyRecords } from './schema/index.js';
@@ -123,4 +124,102 @@ describe('withPartnerTransaction', () => {
   it('refuses a partner id that is not a UUID (it is inlined into SQL)', async () => {
     await expect(withPartnerTransaction(testDatabase.database, "x'); drop table partners; --", () => Promise.resolve(1))).rejects.toThrow(/not a UUID/);
   });
+
+  it.runIf(testDatabase.kind === 'postgres')(
+    'writes the setup together with the first statement, once a setup has succeeded in the process',
+    async () => {
+      const { database } = testDatabase;
+      // A fresh copy of the module: no setup has succeeded in it yet.
+      vi.resetModules();
+      const fresh = await import('./partner-transaction.js');
+      const partnerId = randomUUID();
+      const first = await socketWrites(database, () => fresh.withPartnerTransaction(database, partnerId, (tx) => currentPartnerSetting(tx)));
+      const second = await socketWrites(database, () => fresh.withPartnerTransaction(database, partnerId, (tx) => currentPartnerSetting(tx)));
+      // The first waits for its setup's answer: BEGIN alone, then the statement, then COMMIT.
+      expect(first.writes.map(describeWrite)).toEqual(['BEGIN', 'statement', 'COMMIT']);
+      // Later ones send the setup and the first statement in one write, and still see the setup.
+      expect(second.writes.map(describeWrite)).toEqual(['BEGIN+statement', 'COMMIT']);
+      expect(second.result).toBe(partnerId);
+    },
+  );
+
+  it.runIf(testDatabase.kind === 'postgres')(
+    'relies on PostgreSQL failing a statement sent behind a setup that failed, and running nothing of it',
+    async () => {
+      // What makes sending the first statement before the setup's answer safe: when the setup fails
+      // after BEGIN (here: a role that does not exist), the statement behind it fails too, inside
+      // the aborted transaction, instead of running outside it without the partner and the role.
+      const client = new pg.Client({ connectionString: connectionStringOf(testDatabase.database), pipeline: true });
+      await client.connect();
+      try {
+        const key = unique('tx-pipelined');
+        const setup = client.query(`BEGIN; SELECT set_config('app.partner_id', '${randomUUID()}', true); SET LOCAL ROLE no_such_role_${unique('r').replace(/-/g, '_')}`);
+        const statement = client.query(
+          `INSERT INTO idempotency_records (partner_id, key, operation, request_hash, expires_at) VALUES ($1, $2, 'test', 'x', now() + interval '1 minute')`,
+          [randomUUID(), key],
+        );
+        await expect(setup).rejects.toThrow(/does not exist/);
+        await expect(statement).rejects.toThrow(/current transaction is aborted/);
+        await client.query('ROLLBACK');
+        expect(await recordExists(key)).toBe(false);
+      } finally {
+        await client.end();
+      }
+    },
+  );
 });
+
+interface SocketWrites {
+  _write: (this: SocketWrites, chunk: Buffer, encoding: BufferEncoding, callback: (error?: Error | null) => void) => void;
+  _writev: (this: SocketWrites, chunks: { chunk: Buffer }[], callback: (error?: Error | null) => void) => void;
+}
+
+/** What `run` wrote to the socket of the connection it checked out, one entry per write to the kernel. */
+async function socketWrites<T>(database: Database, run: () => Promise<T>): Promise<{ result: T; writes: Buffer[] }> {
+  if (database.kind !== 'postgres') throw new Error('PostgreSQL only');
+  const writes: Buffer[] = [];
+  const restore: (() => void)[] = [];
+  const onAcquire = (client: pg.PoolClient) => {
+    // A socket's writes to the kernel: `_write` for one chunk, `_writev` for what corking gathered.
+    const stream = (client as unknown as { connection: { stream: SocketWrites } }).connection.stream;
+    const { _write, _writev } = stream;
+    stream._write = (chunk, encoding, callback) => {
+      writes.push(chunk);
+      _write.call(stream, chunk, encoding, callback);
+    };
+    stream._writev = (chunks, callback) => {
+      writes.push(Buffer.concat(chunks.map(({ chunk }) => chunk)));
+      _writev.call(stream, chunks, callback);
+    };
+    restore.push(() => Object.assign(stream, { _write, _writev }));
+  };
+  database.pool.on('acquire', onAcquire);
+  try {
+    return { result: await run(), writes };
+  } finally {
+    database.pool.removeListener('acquire', onAcquire);
+    for (const undo of restore) undo();
+  }
+}
+
+/**
+ * One write, as the messages it carries (frontend protocol: a type byte, then a 4-byte length that
+ * counts itself): a simple query by its first word, an extended-protocol statement (Parse or Bind
+ * through Sync) as `statement`.
+ */
+function describeWrite(bytes: Buffer): string {
+  const parts: string[] = [];
+  for (let offset = 0; offset < bytes.length; ) {
+    const type = String.fromCharCode(bytes[offset]!);
+    const length = bytes.readInt32BE(offset + 1);
+    if (type === 'Q') parts.push(bytes.toString('utf8', offset + 5, offset + length).split(/[ ;]/)[0]!);
+    else if (type === 'S') parts.push('statement');
+    offset += 1 + length;
+  }
+  return parts.join('+');
+}
+
+function connectionStringOf(database: Database): string {
+  if (database.kind !== 'postgres') throw new Error('PostgreSQL only');
+  return (database.pool.options as { connectionString: string }).connectionString;
+}

@@ -5,8 +5,9 @@
  * pooled connection. Row-level security policies read it with `current_setting('app.partner_id')`.
  *
  * Round trips: on PostgreSQL the BEGIN and the set_config travel as one simple-protocol query
- * (safe to inline: the id is a validated UUID), so a request costs its own queries + 2 (setup and
- * COMMIT). On PGlite, `PGlite.transaction()` sends its own BEGIN, then the setup, then COMMIT
+ * (safe to inline: the id is a validated UUID), so a request costs its own queries + 2 statements
+ * (setup and COMMIT). The setup is written together with the first statement and answered with
+ * it, so only the COMMIT is a round trip of its own (see postgresTransaction). On PGlite, `PGlite.transaction()` sends its own BEGIN, then the setup, then COMMIT
  * (+3); that is in-process, so the extra message costs microseconds, and PGlite's transaction
  * mutex is what serialises concurrent requests on its single connection.
  *
@@ -14,6 +15,7 @@
  * SAVEPOINT and rolls only it back when it throws, which mutations use to undo a half-done change
  * while still committing its audit event and returning `userErrors`.
  */
+import type { Writable } from 'node:stream';
 import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
 import { PgliteSession, PgliteTransaction } from 'drizzle-orm/pglite';
 import type { PgDialect } from 'drizzle-orm/pg-core';
@@ -55,6 +57,13 @@ export async function withPartnerTransaction<T>(
     : pgliteTransaction(database, setup, fn, options);
 }
 
+/**
+ * Whether a request transaction's setup has succeeded once in this process. Until it has, each
+ * request waits for its setup's answer before sending a statement. After, the setup is written
+ * together with the first statement: see postgresTransaction.
+ */
+let setupProven = false;
+
 async function postgresTransaction<T>(
   database: Extract<Database, { kind: 'postgres' }>,
   setup: string,
@@ -62,10 +71,20 @@ async function postgresTransaction<T>(
   { shouldCommit }: PartnerTransactionOptions<T>,
 ): Promise<T> {
   const client = await database.pool.connect();
+  // The setup and the first statement in one write, and one answer to wait for: the pool's
+  // connections pipeline (db/client.ts), so the statement goes out without waiting for the setup's
+  // answer, and the socket holds the setup back until the statement joins it.
+  //
+  // Safe only because the statement cannot run outside the setup's transaction: PostgreSQL parses
+  // the whole setup string before running any of it, and once BEGIN has run, a failure of
+  // set_config or of the role change aborts the transaction, so the statement after it fails too.
+  // What is left is a setup that does not parse, and the text is fixed but for a validated UUID:
+  // once one setup has succeeded (setupProven), every one parses. Until then each waits.
+  const held = setupProven ? holdWrites(client) : undefined;
   // Drizzle's own `db.transaction()` sends BEGIN alone; building the transaction on the client we
   // already opened saves that round trip while keeping Drizzle's savepoint-based nesting.
   const dialect = dialectOf(database);
-  const session = new NodePgSession(oneQueryAtATime(client), dialect, relations);
+  const session = new NodePgSession(oneQueryAtATime(client, held?.release), dialect, relations);
   const tx = new NodePgTransaction(dialect, session, relations, undefined, false) as unknown as AppTransaction;
   // A connection whose BEGIN, COMMIT or ROLLBACK failed is in an unknown state: destroy it rather
   // than hand a half-open transaction to the next request.
@@ -86,20 +105,47 @@ async function postgresTransaction<T>(
     }
   };
   try {
-    await control(`BEGIN; ${setup}`);
+    const opened = control(`BEGIN; ${setup}`);
+    if (held) {
+      // Awaited below, after the statements sent behind it.
+      opened.catch(() => {});
+    } else {
+      await opened;
+      setupProven = true;
+    }
     let result: T;
     try {
       result = await fn(tx);
     } catch (error) {
+      held?.release();
+      // A setup that failed explains why the statements behind it failed.
+      await opened;
       await control('ROLLBACK').catch(() => {});
       throw error;
     }
+    held?.release();
+    await opened;
     await control(shouldCommit && !shouldCommit(result) ? 'ROLLBACK' : 'COMMIT');
     return result;
   } finally {
+    held?.release();
     client.removeListener('error', onConnectionError);
     client.release(broken);
   }
+}
+
+/** Holds the connection's writes in its socket until `release` (once; later calls do nothing). */
+function holdWrites(client: pg.PoolClient): { release: () => void } {
+  const { stream } = (client as unknown as { connection: { stream: Writable } }).connection;
+  stream.cork();
+  let held = true;
+  return {
+    release: () => {
+      if (!held) return;
+      held = false;
+      stream.uncork();
+    },
+  };
 }
 
 async function pgliteTransaction<T>(
@@ -122,13 +168,19 @@ async function pgliteTransaction<T>(
 
 /**
  * GraphQL resolves sibling fields concurrently, so several queries of one request can be issued at
- * once on its single connection. pg queues them itself, but deprecates doing so (removed in pg 9);
- * queue them here instead, in issue order, which is what the connection would do anyway.
+ * once on its single connection. Send them one at a time, in issue order, each when the one before
+ * it has been answered, as a connection without pipelining would: a statement may depend on what
+ * the one before it did or locked. `afterFirst` runs once the first one has been handed to the
+ * connection.
  */
-function oneQueryAtATime(client: pg.PoolClient): pg.PoolClient {
+function oneQueryAtATime(client: pg.PoolClient, afterFirst?: () => void): pg.PoolClient {
   let tail: Promise<unknown> = Promise.resolve();
   const query = (...args: unknown[]) => {
-    const run = tail.then(() => (client.query as (...queryArgs: unknown[]) => Promise<unknown>)(...args));
+    const run = tail.then(() => {
+      const sent = (client.query as (...queryArgs: unknown[]) => Promise<unknown>)(...args);
+      afterFirst?.();
+      return sent;
+    });
     tail = run.catch(() => {});
     return run;
   };

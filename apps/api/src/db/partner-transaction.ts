@@ -7,9 +7,10 @@
  * Round trips: on PostgreSQL the BEGIN and the set_config travel as one simple-protocol query
  * (safe to inline: the id is a validated UUID), so a request costs its own queries + 2 statements
  * (setup and COMMIT). The setup is written together with the first statement and answered with
- * it, so only the COMMIT is a round trip of its own (see postgresTransaction). On PGlite, `PGlite.transaction()` sends its own BEGIN, then the setup, then COMMIT
- * (+3); that is in-process, so the extra message costs microseconds, and PGlite's transaction
- * mutex is what serialises concurrent requests on its single connection.
+ * it, so only the COMMIT is a round trip of its own (see postgresTransaction). On PGlite,
+ * `PGlite.transaction()` sends its own BEGIN, then the setup, then COMMIT (+3); that is
+ * in-process, so the extra message costs microseconds, and PGlite's transaction mutex is what
+ * serialises concurrent requests on its single connection.
  *
  * Savepoints: `fn` receives a Drizzle transaction; `tx.transaction(inner)` runs `inner` under a
  * SAVEPOINT and rolls only it back when it throws, which mutations use to undo a half-done change
@@ -168,10 +169,10 @@ async function pgliteTransaction<T>(
 
 /**
  * GraphQL resolves sibling fields concurrently, so several queries of one request can be issued at
- * once on its single connection. Send them one at a time, in issue order, each when the one before
- * it has been answered, as a connection without pipelining would: a statement may depend on what
- * the one before it did or locked. `afterFirst` runs once the first one has been handed to the
- * connection.
+ * once on its single connection. They are sent one at a time, in issue order, each once the one
+ * before it has been answered, as before the pool pipelined: writing them all at once would save
+ * waits for concurrent resolvers, a change not made (nor measured) yet. `afterFirst` runs once the
+ * first one has been handed to the connection.
  */
 function oneQueryAtATime(client: pg.PoolClient, afterFirst?: () => void): pg.PoolClient {
   let tail: Promise<unknown> = Promise.resolve();

@@ -143,6 +143,73 @@ describe('withPartnerTransaction', () => {
     },
   );
 
+  it.runIf(testDatabase.kind === 'postgres')('writes statements issued together in one write, and waits for their answers once', async () => {
+    const { database } = testDatabase;
+    const { id: partnerId } = await createPartner(database.db);
+    // A setup that has succeeded in this process, so the next one is pipelined.
+    await withPartnerTransaction(database, partnerId, (tx) => currentPartnerSetting(tx));
+    const { writes, result } = await socketWrites(database, () =>
+      withPartnerTransaction(database, partnerId, async (tx) => {
+        const together = await Promise.all([currentPartnerSetting(tx), currentPartnerSetting(tx), currentPartnerSetting(tx)]);
+        const key = await writeRecord(tx, partnerId);
+        return { together, key };
+      }),
+    );
+    expect(writes.map(describeWrite)).toEqual(['BEGIN+statement+statement+statement', 'statement', 'COMMIT']);
+    expect(result.together).toEqual([partnerId, partnerId, partnerId]);
+    expect(await recordExists(result.key)).toBe(true);
+  });
+
+  it('runs statements issued together in the order they were issued', async () => {
+    const { id: partnerId } = await createPartner(testDatabase.database.db);
+    const key = unique('tx-order');
+    const [, seen] = await withPartnerTransaction(testDatabase.database, partnerId, (tx) =>
+      Promise.all([
+        tx.insert(idempotencyRecords).values({ partnerId, key, operation: 'test', requestHash: 'x', expiresAt: new Date(Date.now() + 60_000) }),
+        tx.select({ key: idempotencyRecords.key }).from(idempotencyRecords).where(eq(idempotencyRecords.key, key)),
+      ]),
+    );
+    // The read sent right behind the insert sees it.
+    expect(seen).toEqual([{ key }]);
+    expect(await recordExists(key)).toBe(true);
+  });
+
+  it('fails the statements issued behind one that failed, and commits none of them', async () => {
+    const { id: partnerId } = await createPartner(testDatabase.database.db);
+    const key = unique('tx-after-failure');
+    const outcomes = await withPartnerTransaction(
+      testDatabase.database,
+      partnerId,
+      (tx) =>
+        Promise.allSettled([
+          tx.execute(sql`select 1 / 0`),
+          tx.insert(idempotencyRecords).values({ partnerId, key, operation: 'test', requestHash: 'x', expiresAt: new Date(Date.now() + 60_000) }),
+        ]),
+      // As the GraphQL endpoint does with a response that carries errors.
+      { shouldCommit: (settled) => settled.every((outcome) => outcome.status === 'fulfilled') },
+    );
+    expect(outcomes.map((outcome) => (outcome.status === 'rejected' ? errorText(outcome.reason) : 'ok'))).toEqual([
+      expect.stringMatching(/division by zero/),
+      expect.stringMatching(/current transaction is aborted/),
+    ]);
+    expect(await recordExists(key)).toBe(false);
+  });
+
+  it('refuses a statement issued after the work of its transaction has settled', async () => {
+    const { id: partnerId } = await createPartner(testDatabase.database.db);
+    let straggler: Promise<unknown> = Promise.resolve();
+    await withPartnerTransaction(testDatabase.database, partnerId, (tx) => {
+      // Issued once the transaction's function has returned, like a resolver still running after a
+      // sibling failed the operation.
+      straggler = new Promise((resolve) => setTimeout(resolve, 0)).then(() => currentPartnerSetting(tx));
+      return Promise.resolve('done');
+    });
+    // PGlite's own transaction refuses it the same way.
+    await expect(straggler.then(() => 'ran', errorText)).resolves.toMatch(
+      testDatabase.kind === 'postgres' ? /after its request transaction had ended/ : /Transaction is closed/,
+    );
+  });
+
   it.runIf(testDatabase.kind === 'postgres')(
     'relies on PostgreSQL failing a statement sent behind a setup that failed, and running nothing of it',
     async () => {
@@ -217,6 +284,12 @@ function describeWrite(bytes: Buffer): string {
     offset += 1 + length;
   }
   return parts.join('+');
+}
+
+/** A driver error's message, with its cause's (Drizzle wraps the driver's error). */
+function errorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause ? `${error.message}: ${errorText(error.cause)}` : error.message;
 }
 
 function connectionStringOf(database: Database): string {

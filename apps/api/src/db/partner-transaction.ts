@@ -85,7 +85,8 @@ async function postgresTransaction<T>(
   // Drizzle's own `db.transaction()` sends BEGIN alone; building the transaction on the client we
   // already opened saves that round trip while keeping Drizzle's savepoint-based nesting.
   const dialect = dialectOf(database);
-  const session = new NodePgSession(oneQueryAtATime(client, held?.release), dialect, relations);
+  const statements = pipelined(client, held);
+  const session = new NodePgSession(statements.client, dialect, relations);
   const tx = new NodePgTransaction(dialect, session, relations, undefined, false) as unknown as AppTransaction;
   // A connection whose BEGIN, COMMIT or ROLLBACK failed is in an unknown state: destroy it rather
   // than hand a half-open transaction to the next request.
@@ -116,7 +117,7 @@ async function postgresTransaction<T>(
     }
     let result: T;
     try {
-      result = await fn(tx);
+      result = await fn(tx).finally(statements.close);
     } catch (error) {
       held?.release();
       // A setup that failed explains why the statements behind it failed.
@@ -137,7 +138,7 @@ async function postgresTransaction<T>(
 
 /** Holds the connection's writes in its socket until `release` (once; later calls do nothing). */
 function holdWrites(client: pg.PoolClient): { release: () => void } {
-  const { stream } = (client as unknown as { connection: { stream: Writable } }).connection;
+  const { stream } = connectionOf(client);
   stream.cork();
   let held = true;
   return {
@@ -168,24 +169,48 @@ async function pgliteTransaction<T>(
 }
 
 /**
- * GraphQL resolves sibling fields concurrently, so several queries of one request can be issued at
- * once on its single connection. They are sent one at a time, in issue order, each once the one
- * before it has been answered, as before the pool pipelined: writing them all at once would save
- * waits for concurrent resolvers, a change not made (nor measured) yet. `afterFirst` runs once the
- * first one has been handed to the connection.
+ * The transaction's client as Drizzle uses it, writing each statement as soon as it is issued: the
+ * pool's connections pipeline, so statements issued together (a `Promise.all` of independent reads,
+ * sibling resolvers) are answered after one wait rather than one each. PostgreSQL still runs them
+ * one after another in the order they were issued, so each sees the effects and holds the locks of
+ * those before it, as if it had waited; when one fails, the transaction is aborted and those after
+ * it fail too. What is issued in one tick goes to the socket in one write. `held` (the setup) is let
+ * go with the first statement.
+ *
+ * Once the transaction's work has settled (`close`), a statement still issued (a resolver left
+ * running after its sibling failed the operation) is refused: the connection is about to commit,
+ * then to serve another request.
  */
-function oneQueryAtATime(client: pg.PoolClient, afterFirst?: () => void): pg.PoolClient {
-  let tail: Promise<unknown> = Promise.resolve();
+function pipelined(client: pg.PoolClient, held: { release: () => void } | undefined): { client: pg.PoolClient; close: () => void } {
+  const { stream } = connectionOf(client);
+  let open = true;
+  let batching = false;
   const query = (...args: unknown[]) => {
-    const run = tail.then(() => {
-      const sent = (client.query as (...queryArgs: unknown[]) => Promise<unknown>)(...args);
-      afterFirst?.();
-      return sent;
-    });
-    tail = run.catch(() => {});
-    return run;
+    if (!open) return Promise.reject(new Error('A statement was issued after its request transaction had ended'));
+    if (!batching) {
+      // Uncorked once the microtasks queued now have run: statements issued together by a
+      // `Promise.all` reach `query` in that drain, however many awaits each took to get here.
+      batching = true;
+      stream.cork();
+      process.nextTick(() => {
+        batching = false;
+        stream.uncork();
+      });
+    }
+    const sent = (client.query as (...queryArgs: unknown[]) => Promise<unknown>)(...args);
+    held?.release();
+    return sent;
   };
-  return new Proxy(client, { get: (target, key): unknown => (key === 'query' ? query : Reflect.get(target, key, target)) });
+  return {
+    client: new Proxy(client, { get: (target, key): unknown => (key === 'query' ? query : Reflect.get(target, key, target)) }),
+    close: () => {
+      open = false;
+    },
+  };
+}
+
+function connectionOf(client: pg.PoolClient): { stream: Writable } {
+  return (client as unknown as { connection: { stream: Writable } }).connection;
 }
 
 /**

@@ -5,6 +5,7 @@
  * registers nothing is never visible: forgetting the registration fails closed.
  */
 import type { Context } from '../context.js';
+import { together } from '../db/together.js';
 
 /** Returns the subset of `ids` (database ids of one type) the caller may see, in one query. */
 export type VisibleIdsCheck = (ids: string[], context: Context) => Promise<Iterable<string>>;
@@ -25,7 +26,7 @@ export async function nodeVisibility(context: Context, ids: readonly { typename:
     byType.set(typename, list);
   }
   const visible = new Set<string>();
-  await Promise.all(
+  await together(
     [...byType].map(async ([typename, typeIds]) => {
       const check = checks.get(typename);
       if (!check) return;

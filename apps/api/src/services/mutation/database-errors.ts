@@ -3,6 +3,7 @@
  * checks rules first; these are the backstops that hold when two requests race past the check.
  */
 import { DomainError } from '@switchyard/domain';
+import { postgresErrorOf } from '../../db/postgres-error.js';
 
 interface ConstraintRefusal {
   code: DomainError['code'];
@@ -39,23 +40,6 @@ const CONSTRAINT_REFUSALS: Record<string, ConstraintRefusal> = {
     field: ['input', 'email'],
   },
 };
-
-interface PostgresError {
-  code?: string;
-  constraint?: string;
-  cause?: unknown;
-}
-
-/** The PostgreSQL error behind a driver or Drizzle error, if any. */
-function postgresErrorOf(error: unknown): PostgresError | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth += 1) {
-    const candidate = current as PostgresError;
-    if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) return candidate;
-    current = candidate.cause;
-  }
-  return undefined;
-}
 
 /** A DomainError for a known constraint violation, or undefined (then it is a bug: rethrow). */
 export function domainErrorFromDatabase(error: unknown): DomainError | undefined {

@@ -41,11 +41,13 @@ export async function lockRow<T extends VersionedTable>(
   const id = requireDatabaseId(options.globalId, options.typename, options.noun, options.field);
   // Drizzle's select types cannot follow a generic table; the row is the table's select model.
   const source: PgTable = table;
+  // Issued now (`execute()`): a statement issued after this call is sent behind the lock.
   const rows = await tx
     .select()
     .from(source)
     .where(and(eq(table.id, id), options.visible))
-    .for('update');
+    .for('update')
+    .execute();
   const row = rows[0] as (InferSelectModel<T> & { version: number }) | undefined;
   if (!row) throw new DomainError('NOT_FOUND', `No ${options.noun} with this id.`, { field: options.field });
   checkVersion(row, options.expectedVersion, options.noun);

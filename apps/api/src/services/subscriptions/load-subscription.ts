@@ -101,6 +101,8 @@ export async function findVisibleOffer(tx: AppTransaction, context: Context, glo
 /**
  * The partners' `ACTIVE` relationships with the customer, held `FOR SHARE` until the request
  * commits: terminating one of them waits for this request instead of missing what it creates.
+ * Issued when called (`execute()`), so a caller sending it together with other statements knows
+ * which locks come first.
  */
 export async function shareActiveRelationships(tx: AppTransaction, customerId: string, partnerIds: string[]) {
   if (partnerIds.length === 0) return [];
@@ -109,5 +111,6 @@ export async function shareActiveRelationships(tx: AppTransaction, customerId: s
     .from(relationships)
     .where(and(eq(relationships.customerId, customerId), inArray(relationships.partnerId, partnerIds), eq(relationships.status, 'ACTIVE')))
     .orderBy(asc(relationships.id))
-    .for('share');
+    .for('share')
+    .execute();
 }

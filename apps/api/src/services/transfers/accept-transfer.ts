@@ -8,7 +8,9 @@
  */
 import { checkTransferAccept, transferAcceptInputSchema } from '@switchyard/domain';
 import { and, eq, inArray } from 'drizzle-orm';
+import type { AppTransaction } from '../../db/client.js';
 import { transferLineItems, transfers } from '../../db/schema/index.js';
+import { together } from '../../db/together.js';
 import { databaseIdOf, encodeGlobalId } from '../../schema/global-id.js';
 import type { OutboxEvent } from '../mutation/audit.js';
 import { nextVersion } from '../mutation/lock-row.js';
@@ -18,7 +20,7 @@ import { lockVisibleTransfer } from './lock-transfer.js';
 import { billingPartnerOf, switchPartnerInPlace } from './move-subscriptions.js';
 import { refusalOf } from './refusal.js';
 import { lockAndLoadSubscriptions, transferFacts } from './transfer-facts.js';
-import type { LineItemRow, SubscriptionRow, TransferRow } from './transfer-facts.js';
+import type { LoadedSubscription, SubscriptionRow, TransferRow } from './transfer-facts.js';
 import { TRANSFER_LINE_ITEM_TYPENAME, transferEvent, transferParties, transferSnapshot } from './transfer-events.js';
 
 export const transferAccept: MutationDefinition<typeof transferAcceptInputSchema, { transfer: TransferRow; subscriptions: SubscriptionRow[] }> = {
@@ -40,46 +42,49 @@ export const transferAccept: MutationDefinition<typeof transferAcceptInputSchema
     });
     if (!acceptance.ok) throw refusalOf(acceptance.errors);
 
-    // Items that move now move before the transfer says so.
-    const movingIds = acceptance.lineItems.filter((item) => item.status === 'COMPLETED').map((item) => item.subscriptionId);
-    const moved: SubscriptionRow[] = [];
-    if (movingIds.length > 0) {
-      const billingPartnerId = await billingPartnerOf(tx, transfer);
-      for (const subscription of loaded.filter((candidate) => movingIds.includes(candidate.row.id))) {
-        moved.push(await switchPartnerInPlace(tx, subscription.row, { partnerId: transfer.targetPartnerId, billingPartnerId }, now));
-      }
-    }
-
-    const changedItems = new Map<string, LineItemRow>();
-    for (const status of ['COMPLETED', 'SCHEDULED', 'DESELECTED'] as const) {
-      const ids = acceptance.lineItems.filter((item) => item.status === status).map((item) => item.id);
-      if (ids.length === 0) continue;
-      const rows = await tx
-        .update(transferLineItems)
-        .set({ status, updatedAt: now })
-        .where(and(eq(transferLineItems.transferId, transfer.id), inArray(transferLineItems.id, ids)))
-        .returning();
-      for (const row of rows) changedItems.set(row.id, row);
-    }
+    // The changes, and who hears about the subscriptions that move, sent together and answered after
+    // one wait: no statement reads what another writes, and the rows are already locked.
+    const movingIds = new Set(acceptance.lineItems.filter((item) => item.status === 'COMPLETED').map((item) => item.subscriptionId));
+    const moving = loaded.filter((subscription) => movingIds.has(subscription.row.id));
     const isCompleted = acceptance.status === 'COMPLETED';
-    const [after] = await tx
-      .update(transfers)
-      .set({
-        status: acceptance.status,
-        effectiveAt: acceptance.effectiveAt,
-        completedAt: isCompleted ? now : null,
-        ...nextVersion(transfers, now),
-      })
-      .where(eq(transfers.id, transfer.id))
-      .returning();
+    const [moved, changedItemGroups, [after], subscriptionsAudience] = await together([
+      switchToTarget(tx, transfer, moving, now),
+      together(
+        (['COMPLETED', 'SCHEDULED', 'DESELECTED'] as const).flatMap((status) => {
+          const ids = acceptance.lineItems.filter((item) => item.status === status).map((item) => item.id);
+          if (ids.length === 0) return [];
+          return [
+            tx
+              .update(transferLineItems)
+              .set({ status, updatedAt: now })
+              .where(and(eq(transferLineItems.transferId, transfer.id), inArray(transferLineItems.id, ids)))
+              .returning()
+              .execute(),
+          ];
+        }),
+      ),
+      tx
+        .update(transfers)
+        .set({
+          status: acceptance.status,
+          effectiveAt: acceptance.effectiveAt,
+          completedAt: isCompleted ? now : null,
+          ...nextVersion(transfers, now),
+        })
+        .where(eq(transfers.id, transfer.id))
+        .returning()
+        .execute(),
+      moving.length > 0 ? subscriptionAudience(tx, transfer.customerId) : [],
+    ]);
     if (!after) throw new Error('transferAccept: the transfer vanished');
     // The transfer is locked: its line items are the ones read at the start, as just updated.
+    const changedItems = new Map(changedItemGroups.flat().map((row) => [row.id, row]));
     const lineItemsAfter = lineItems.map((item) => changedItems.get(item.id) ?? item);
 
     const events: OutboxEvent[] = [transferEvent(isCompleted ? 'transfer.completed' : 'transfer.scheduled', after, lineItemsAfter)];
     if (moved.length > 0) {
       // Row-level security shows the caller only its own relationships: name both parties for sure.
-      const audience = [...new Set([...(await subscriptionAudience(tx, transfer.customerId)), ...transferParties(transfer)])];
+      const audience = [...new Set([...subscriptionsAudience, ...transferParties(transfer)])];
       const previous = new Map(loaded.map((subscription) => [subscription.row.id, subscription.row]));
       for (const row of moved) {
         events.push(
@@ -105,6 +110,13 @@ export const transferAccept: MutationDefinition<typeof transferAcceptInputSchema
     };
   },
 };
+
+/** Hands the subscriptions to the transfer's target (each update is sent at once, not waiting for the one before). */
+async function switchToTarget(tx: AppTransaction, transfer: TransferRow, moving: readonly LoadedSubscription[], now: Date): Promise<SubscriptionRow[]> {
+  if (moving.length === 0) return [];
+  const target = { partnerId: transfer.targetPartnerId, billingPartnerId: await billingPartnerOf(tx, transfer) };
+  return together(moving.map((subscription) => switchPartnerInPlace(tx, subscription.row, target, now)));
+}
 
 function encodeNullable(typename: string, id: string | null): string | null {
   return id && encodeGlobalId(typename, id);

@@ -12,15 +12,17 @@
  * two requests for the same subscription the second sees the first's open transfer and is refused
  * `ALREADY_IN_TRANSFER`; the partial unique index on open line items is the backstop.
  */
+import { randomUUID } from 'node:crypto';
 import { checkTransferCreate, DomainError, transferCreateInputSchema } from '@switchyard/domain';
 import type { TransferCreateInput } from '@switchyard/domain';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppTransaction } from '../../db/client.js';
+import { together } from '../../db/together.js';
 import { indirectLinks, offers, subscriptions, subscriptionServices, transferLineItems, transfers } from '../../db/schema/index.js';
 import type { Cloud } from '@switchyard/domain';
 import { databaseIdOf, encodeGlobalId } from '../../schema/global-id.js';
 import type { AuditEntry, OutboxEvent } from '../mutation/audit.js';
-import { nextVersion } from '../mutation/lock-row.js';
+import { nextVersion, requireDatabaseId } from '../mutation/lock-row.js';
 import type { MutationDefinition, MutationScope } from '../mutation/run-mutation.js';
 import { findVisibleCustomer, shareActiveRelationships } from '../subscriptions/load-subscription.js';
 import { subscriptionAudience, subscriptionEvent } from '../subscriptions/subscription-events.js';
@@ -39,6 +41,8 @@ import type { LoadedSubscription, ServiceRow, SubscriptionRow, TransferRow } fro
 import { SERVICE_TYPENAME, transferEvent, transferSnapshot } from './transfer-events.js';
 
 type TransferCreatePayload = { transfer: TransferRow; subscriptions: SubscriptionRow[] };
+/** What the effects of a transfer being created know of it: it is written after them. */
+type CreatedTransfer = Pick<TransferRow, 'id' | 'kind' | 'customerId' | 'targetPartnerId'>;
 type Plan = Extract<ReturnType<typeof checkTransferCreate>, { ok: true }>;
 
 export const transferCreate: MutationDefinition<typeof transferCreateInputSchema, TransferCreatePayload> = {
@@ -48,19 +52,23 @@ export const transferCreate: MutationDefinition<typeof transferCreateInputSchema
   async run(input, scope) {
     const { tx, context, now } = scope;
     const requester = context.partner;
-    const customer = await findVisibleCustomer(tx, context, input.customerId);
-    const decoded = decodeIds(input, customer.id);
+    const customerId = requireDatabaseId(input.customerId, 'Customer', 'customer', ['customerId']);
+    const decoded = decodeIds(input, customerId);
 
-    // Only subscriptions of this (visible) customer are looked at; any other id is NOT_FOUND.
-    const loaded = await lockAndLoadSubscriptions(tx, validIds(decoded.subscriptionIds), { customerId: customer.id });
-    // Held until commit, so a relationship terminated or a link suspended meanwhile waits for this request.
-    const relationships = await shareActiveRelationships(tx, customer.id, [requester.id]);
-    const links =
+    // Every fact the rules read, sent together and answered after one wait. PostgreSQL runs them in
+    // the order they are issued: the subscriptions' lock (then their services and open transfers),
+    // then the relationships' and links', the order every change takes them in.
+    const [customer, loaded, relationships, links, newOffer] = await together([
+      findVisibleCustomer(tx, context, input.customerId),
+      // Only subscriptions of this customer are looked at (and it must be visible); any other id is NOT_FOUND.
+      lockAndLoadSubscriptions(tx, validIds(decoded.subscriptionIds), { customerId }),
+      // Held until commit, so a relationship terminated or a link suspended meanwhile waits for this request.
+      shareActiveRelationships(tx, customerId, [requester.id]),
       requester.kind === 'INDIRECT_RESELLER'
-        ? await tx.select().from(indirectLinks).where(eq(indirectLinks.resellerId, requester.id)).orderBy(asc(indirectLinks.id)).for('share')
-        : [];
-    const newOffer =
-      decoded.kind === 'USAGE_MIGRATION' ? await findOffer(tx, decoded.newSubscription.offerId, requester.cloud) : undefined;
+        ? tx.select().from(indirectLinks).where(eq(indirectLinks.resellerId, requester.id)).orderBy(asc(indirectLinks.id)).for('share').execute()
+        : [],
+      decoded.kind === 'USAGE_MIGRATION' ? findOffer(tx, decoded.newSubscription.offerId, requester.cloud) : undefined,
+    ]);
 
     const plan = checkTransferCreate({
       input: decoded,
@@ -75,52 +83,56 @@ export const transferCreate: MutationDefinition<typeof transferCreateInputSchema
     });
     if (!plan.ok) throw refusalOf(plan.errors);
 
-    const [transfer] = await tx
-      .insert(transfers)
-      .values({
-        kind: plan.kind,
-        customerId: customer.id,
-        sourcePartnerId: plan.sourcePartnerId,
-        targetPartnerId: requester.id,
-        billingPartnerId: plan.billingPartnerId,
-        sourceChannel: plan.sourceChannel,
-        status: plan.status,
-        effective: decoded.effective,
-        effectiveAt: plan.effectiveAt,
-        expiresAt: plan.expiresAt,
-        cancelSource: decoded.kind === 'USAGE_MIGRATION' ? decoded.cancelSource : null,
-        newSubscriptionDetails: plan.usageMigration ? { ...plan.usageMigration.newSubscription } : null,
-        createdByActorType: context.actor.type === 'user' ? 'USER' : 'API_KEY',
-        createdByActorId: context.actor.id,
-        completedAt: plan.status === 'COMPLETED' ? now : null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (!transfer) throw new Error('transferCreate: the insert returned no transfer');
-
+    // The id is chosen here, so the effects can name the transfer and its line items can be sent
+    // right behind it: the transfer and its line items are written after one wait.
+    const created: CreatedTransfer = { id: randomUUID(), kind: plan.kind, customerId: customer.id, targetPartnerId: requester.id };
     const effects =
       plan.kind === 'USAGE_MIGRATION'
-        ? await migrateUsage(scope, plan, transfer, loaded)
+        ? await migrateUsage(scope, plan, created, loaded)
         : plan.kind === 'LICENSE_TRANSITION'
-          ? await turnOffAutoRenew(scope, plan, transfer, loaded)
+          ? await turnOffAutoRenew(scope, plan, created, loaded)
           : { subscriptions: loaded.map((subscription) => subscription.row), resultSubscriptionId: null, events: [], services: [] };
 
-    const lineItems = await tx
-      .insert(transferLineItems)
-      .values(
-        plan.lineItems.map((item) => ({
-          transferId: transfer.id,
-          subscriptionId: item.subscriptionId,
-          serviceIds: item.serviceIds ?? null,
-          status: item.status,
-          scheduledAt: item.scheduleAt,
-          resultSubscriptionId: effects.resultSubscriptionId,
+    const [[transfer], lineItems] = await together([
+      tx
+        .insert(transfers)
+        .values({
+          ...created,
+          sourcePartnerId: plan.sourcePartnerId,
+          billingPartnerId: plan.billingPartnerId,
+          sourceChannel: plan.sourceChannel,
+          status: plan.status,
+          effective: decoded.effective,
+          effectiveAt: plan.effectiveAt,
+          expiresAt: plan.expiresAt,
+          cancelSource: decoded.kind === 'USAGE_MIGRATION' ? decoded.cancelSource : null,
+          newSubscriptionDetails: plan.usageMigration ? { ...plan.usageMigration.newSubscription } : null,
+          createdByActorType: context.actor.type === 'user' ? 'USER' : 'API_KEY',
+          createdByActorId: context.actor.id,
+          completedAt: plan.status === 'COMPLETED' ? now : null,
           createdAt: now,
           updatedAt: now,
-        })),
-      )
-      .returning();
+        })
+        .returning()
+        .execute(),
+      tx
+        .insert(transferLineItems)
+        .values(
+          plan.lineItems.map((item) => ({
+            transferId: created.id,
+            subscriptionId: item.subscriptionId,
+            serviceIds: item.serviceIds ?? null,
+            status: item.status,
+            scheduledAt: item.scheduleAt,
+            resultSubscriptionId: effects.resultSubscriptionId,
+            createdAt: now,
+            updatedAt: now,
+          })),
+        )
+        .returning()
+        .execute(),
+    ]);
+    if (!transfer) throw new Error('transferCreate: the insert returned no transfer');
 
     const events: OutboxEvent[] = [transferEvent('transfer.created', transfer, lineItems)];
     if (transfer.status === 'COMPLETED') events.push(transferEvent('transfer.completed', transfer, lineItems));
@@ -192,7 +204,7 @@ interface Effects {
  * the moved services `MIGRATED` on the source, and with `ENTIRE` the source (and what is left of
  * it) cancelled.
  */
-async function migrateUsage({ tx, now }: MutationScope, plan: Plan, transfer: TransferRow, loaded: LoadedSubscription[]): Promise<Effects> {
+async function migrateUsage({ tx, now }: MutationScope, plan: Plan, transfer: CreatedTransfer, loaded: LoadedSubscription[]): Promise<Effects> {
   const migration = plan.usageMigration;
   const [source] = loaded;
   if (!migration || !source) throw new Error('transferCreate: a usage migration plan without its source');
@@ -289,7 +301,7 @@ async function migrateUsage({ tx, now }: MutationScope, plan: Plan, transfer: Tr
 }
 
 /** A license transition: the sources must not renew past the term end CSP takes over at. */
-async function turnOffAutoRenew({ tx, now }: MutationScope, plan: Plan, transfer: TransferRow, loaded: LoadedSubscription[]): Promise<Effects> {
+async function turnOffAutoRenew({ tx, now }: MutationScope, plan: Plan, transfer: CreatedTransfer, loaded: LoadedSubscription[]): Promise<Effects> {
   const ids = plan.turnsOffAutoRenewOf;
   const changed = ids.length
     ? await tx
@@ -316,7 +328,7 @@ async function turnOffAutoRenew({ tx, now }: MutationScope, plan: Plan, transfer
  * the requester only its own relationships, so the requester and the partner managing the source
  * (the one who loses it) are named for sure.
  */
-async function eventAudience(tx: AppTransaction, transfer: TransferRow, sources: readonly SubscriptionRow[]): Promise<string[]> {
+async function eventAudience(tx: AppTransaction, transfer: CreatedTransfer, sources: readonly SubscriptionRow[]): Promise<string[]> {
   const named = sources.map((source) => source.managingPartnerId).filter((id): id is string => id !== null);
   return [...new Set([...(await subscriptionAudience(tx, transfer.customerId)), transfer.targetPartnerId, ...named])];
 }

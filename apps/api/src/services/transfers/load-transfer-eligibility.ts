@@ -23,6 +23,7 @@ import {
 } from '../subscriptions/subscription-facts.js';
 import { licenseTransferPolicyOf } from './license-transfer-policy.js';
 import { loadSubscriptions } from './transfer-facts.js';
+import { together } from '../../db/together.js';
 
 export interface SubscriptionTransferEligibility extends TransferEligibility {
   /** `USAGE_MIGRATION`: what the new CSP subscription starts with. */
@@ -58,7 +59,7 @@ async function answerAll(context: Context, ids: string[], question: EligibilityQ
   const loaded = await loadSubscriptions(tx, ids);
   const customerIds = [...new Set(loaded.map((subscription) => subscription.row.customerId))];
   const offerIds = [...new Set(loaded.map((subscription) => subscription.row.offerId))];
-  const [customerRows, relationshipRows, linkRows, offerRows] = await Promise.all([
+  const [customerRows, relationshipRows, linkRows, offerRows] = await together([
     customerIds.length ? tx.select().from(customers).where(inArray(customers.id, customerIds)) : [],
     customerIds.length ? tx.select().from(relationships).where(inArray(relationships.customerId, customerIds)) : [],
     partner.kind === 'INDIRECT_RESELLER' ? tx.select().from(indirectLinks).where(eq(indirectLinks.resellerId, partner.id)) : [],

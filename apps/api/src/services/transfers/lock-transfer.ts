@@ -10,6 +10,8 @@ import { OPEN_TRANSFER_STATUSES } from '@switchyard/domain';
 import type { AppTransaction } from '../../db/client.js';
 import { transferLineItems, transfers } from '../../db/schema/index.js';
 import { visibleTransfersFilter } from '../../schema/transfers/visibility.js';
+import { together } from '../../db/together.js';
+import { databaseIdOf } from '../../schema/global-id.js';
 import { lockRow } from '../mutation/lock-row.js';
 import type { MutationScope } from '../mutation/run-mutation.js';
 import { loadLineItems } from './transfer-facts.js';
@@ -24,22 +26,32 @@ export async function lockVisibleTransfer(
   { tx, context }: MutationScope,
   input: { transferId: string; expectedVersion?: number | undefined },
 ): Promise<LockedTransfer> {
-  const transfer = await lockRow(tx, transfers, {
-    globalId: input.transferId,
-    typename: 'Transfer',
-    visible: visibleTransfersFilter(context),
-    field: ['transferId'],
-    expectedVersion: input.expectedVersion,
-    noun: 'transfer',
-  });
-  return { transfer, lineItems: await loadLineItems(tx, transfer.id) };
+  const id = databaseIdOf(input.transferId, 'Transfer');
+  // The line items are sent right behind the lock, and PostgreSQL reads them once it is held: one wait.
+  const [transfer, lineItems] = await together([
+    lockRow(tx, transfers, {
+      globalId: input.transferId,
+      typename: 'Transfer',
+      visible: visibleTransfersFilter(context),
+      field: ['transferId'],
+      expectedVersion: input.expectedVersion,
+      noun: 'transfer',
+    }),
+    id ? loadLineItems(tx, id) : [],
+  ]);
+  return { transfer, lineItems };
 }
 
 /** Line items still holding their subscriptions (`PENDING`, `SCHEDULED`) let them go: `CANCELLED`. */
 export async function releaseOpenLineItems(tx: AppTransaction, transferId: string, now: Date): Promise<LineItemRow[]> {
-  await tx
-    .update(transferLineItems)
-    .set({ status: 'CANCELLED', updatedAt: now })
-    .where(and(eq(transferLineItems.transferId, transferId), inArray(transferLineItems.status, [...OPEN_TRANSFER_STATUSES])));
-  return loadLineItems(tx, transferId);
+  // The read goes right behind the update (one wait) and sees it.
+  const [, lineItems] = await together([
+    tx
+      .update(transferLineItems)
+      .set({ status: 'CANCELLED', updatedAt: now })
+      .where(and(eq(transferLineItems.transferId, transferId), inArray(transferLineItems.status, [...OPEN_TRANSFER_STATUSES])))
+      .execute(),
+    loadLineItems(tx, transferId),
+  ]);
+  return lineItems;
 }

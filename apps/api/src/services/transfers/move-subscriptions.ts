@@ -15,6 +15,7 @@ import { nextVersion } from '../mutation/lock-row.js';
 import { toOfferFacts, toPartnerFacts } from '../subscriptions/subscription-facts.js';
 import { loadIndirectLinkFacts, loadPartner, loadRelationshipFacts } from './transfer-facts.js';
 import type { PartnerRow, SubscriptionRow, TransferRow } from './transfer-facts.js';
+import { together } from '../../db/together.js';
 
 /**
  * Who bills what the target takes over: itself (a direct provider), or the indirect provider an
@@ -24,7 +25,7 @@ import type { PartnerRow, SubscriptionRow, TransferRow } from './transfer-facts.
  */
 export async function billingPartnerForTarget(tx: AppTransaction, target: PartnerRow, customerId: string): Promise<string> {
   if (target.kind === 'DIRECT_PROVIDER') return target.id;
-  const [relationshipFacts, indirectLinks] = await Promise.all([
+  const [relationshipFacts, indirectLinks] = await together([
     loadRelationshipFacts(tx, customerId),
     loadIndirectLinkFacts(tx, target),
   ]);

@@ -7,6 +7,7 @@
 import type { Cloud, IndirectLinkFacts, RelationshipFacts, SubscriptionFacts, TransferFacts } from '@switchyard/domain';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppTransaction } from '../../db/client.js';
+import { together } from '../../db/together.js';
 import { toIndirectLinkFacts, toRelationshipFacts, toSubscriptionFacts } from '../subscriptions/subscription-facts.js';
 import {
   customers,
@@ -35,9 +36,11 @@ export interface LoadedSubscription {
 /**
  * Locks the subscriptions (`FOR UPDATE`, in id order so that two requests locking overlapping sets
  * never deadlock) and loads them as `loadSubscriptions` does; with `customerId`, only that
- * customer's. The lock and the rows are one statement: PostgreSQL returns a row it had to wait for
- * as the racing request committed it (READ COMMITTED re-reads a locked row), and the services and
- * open transfers are read by the statements after it, which see that request's changes too.
+ * customer's. The lock, the services and the open transfers are sent together, the lock first, and
+ * answered after one wait: PostgreSQL runs the reads after the lock is held, and a row it had to
+ * wait for comes back as the racing request committed it (READ COMMITTED re-reads a locked row),
+ * so the services and open transfers read behind it see that request's changes too. The lock and
+ * the first read are issued when this is called, before any statement issued after the call.
  */
 export async function lockAndLoadSubscriptions(
   tx: AppTransaction,
@@ -45,14 +48,23 @@ export async function lockAndLoadSubscriptions(
   { customerId }: { customerId?: string } = {},
 ): Promise<LoadedSubscription[]> {
   if (ids.length === 0) return [];
-  const rows = await subscriptionRows(tx, ids, customerId).for('update', { of: subscriptions });
-  return withServicesAndFacts(tx, rows);
+  const [rows, services, openItems] = await together([
+    subscriptionRows(tx, ids, customerId).for('update', { of: subscriptions }).execute(),
+    servicesOf(tx, ids).execute(),
+    subscriptionsInOpenTransfer(tx, ids),
+  ]);
+  return withFacts(rows, services, openItems);
 }
 
-/** The subscriptions (those that exist among `ids`) with their services, as rows and as facts. */
+/** The subscriptions (those that exist among `ids`) with their services, as rows and as facts: one wait. */
 export async function loadSubscriptions(tx: AppTransaction, ids: readonly string[]): Promise<LoadedSubscription[]> {
   if (ids.length === 0) return [];
-  return withServicesAndFacts(tx, await subscriptionRows(tx, ids));
+  const [rows, services, openItems] = await together([
+    subscriptionRows(tx, ids).execute(),
+    servicesOf(tx, ids).execute(),
+    subscriptionsInOpenTransfer(tx, ids),
+  ]);
+  return withFacts(rows, services, openItems);
 }
 
 function subscriptionRows(tx: AppTransaction, ids: readonly string[], customerId?: string) {
@@ -65,20 +77,20 @@ function subscriptionRows(tx: AppTransaction, ids: readonly string[], customerId
     .orderBy(asc(subscriptions.id));
 }
 
-async function withServicesAndFacts(
-  tx: AppTransaction,
+/** The services of the subscriptions asked for; those of an id that matched no subscription row are left unused. */
+function servicesOf(tx: AppTransaction, ids: readonly string[]) {
+  return tx
+    .select()
+    .from(subscriptionServices)
+    .where(inArray(subscriptionServices.subscriptionId, [...ids]))
+    .orderBy(asc(subscriptionServices.name), asc(subscriptionServices.id));
+}
+
+function withFacts(
   rows: { subscription: SubscriptionRow; cloud: Cloud; offerName: string }[],
-): Promise<LoadedSubscription[]> {
-  if (rows.length === 0) return [];
-  const found = rows.map((row) => row.subscription.id);
-  const [services, openItems] = await Promise.all([
-    tx
-      .select()
-      .from(subscriptionServices)
-      .where(inArray(subscriptionServices.subscriptionId, found))
-      .orderBy(asc(subscriptionServices.name), asc(subscriptionServices.id)),
-    subscriptionsInOpenTransfer(tx, found),
-  ]);
+  services: ServiceRow[],
+  openItems: string[],
+): LoadedSubscription[] {
   const inOpenTransfer = new Set(openItems);
   return rows.map(({ subscription, cloud, offerName }) => {
     const own = services.filter((service) => service.subscriptionId === subscription.id);
@@ -102,9 +114,10 @@ async function withServicesAndFacts(
  */
 export async function subscriptionsInOpenTransfer(tx: AppTransaction, subscriptionIds: readonly string[]): Promise<string[]> {
   if (subscriptionIds.length === 0) return [];
-  const result = await tx.execute<{ id: string }>(
-    sql`select id from public.app_subscriptions_in_open_transfer(${`{${subscriptionIds.join(',')}}`}::uuid[]) as id`,
-  );
+  // Issued now (`execute()`), so a caller knows where it goes among statements sent together.
+  const result = await tx
+    .execute<{ id: string }>(sql`select id from public.app_subscriptions_in_open_transfer(${`{${subscriptionIds.join(',')}}`}::uuid[]) as id`)
+    .execute();
   return rowsOf<{ id: string }>(result).map((row) => row.id);
 }
 
@@ -126,12 +139,14 @@ export async function loadIndirectLinkFacts(tx: AppTransaction, partner: Pick<Pa
   return rows.map(toIndirectLinkFacts);
 }
 
+/** The transfer's line items; issued when called, so it can be sent right behind a statement issued before. */
 export async function loadLineItems(tx: AppTransaction, transferId: string): Promise<LineItemRow[]> {
   return tx
     .select()
     .from(transferLineItems)
     .where(eq(transferLineItems.transferId, transferId))
-    .orderBy(asc(transferLineItems.createdAt), asc(transferLineItems.id));
+    .orderBy(asc(transferLineItems.createdAt), asc(transferLineItems.id))
+    .execute();
 }
 
 export function transferFacts(transfer: TransferRow, lineItems: readonly LineItemRow[]): TransferFacts {

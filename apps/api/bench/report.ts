@@ -217,10 +217,15 @@ function budgets(mode: ModeReport): BudgetLine[] {
       verdict: probe.failure ? 'n/a' : verdict(probe.data <= scenario.dataStatementBudget),
     });
   }
-  // A refusal never opens the transaction: the wrapper is read off an operation that runs.
-  const wrapperProbe = mode.scenarios
+  // A refusal never opens the transaction: the wrapper is read off an operation that runs, a single
+  // request by preference (a pair is two requests, so two wrappers).
+  const wrapperProbe = [...mode.scenarios]
     .filter((scenario) => scenario.kind !== 'refusal')
-    .map((scenario) => scenario.statements.api)
+    .sort((a, b) => Number(a.kind === 'pair') - Number(b.kind === 'pair'))
+    .map((scenario) => {
+      const probe = scenario.statements.api;
+      return probe && { ...probe, wrapper: scenario.kind === 'pair' ? probe.wrapper / 2 : probe.wrapper };
+    })
     .find(Boolean);
   // PGlite's transaction() sends BEGIN on its own (+1, in-process, documented in partner-transaction.ts).
   const wrapperLimit = mode.mode === 'postgres' ? 2 : 3;

@@ -40,15 +40,19 @@ export async function createTestDatabase(kind: DatabaseKind = testDatabaseKind()
   await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await createDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 5, applicationName: 'switchyard-test' });
+  // Migrated through a pool of its own: the tests' pool starts with no prepared statements, so no
+  // connection of it evicts a migration's (DEALLOCATE) while a test watches what it sends.
+  // Two connections: the migrator holds an advisory lock on one while it works through the other (db/migrate.ts).
+  const migrating = await createDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 2, applicationName: 'switchyard-test-migrate' });
   try {
-    await migrateDatabase(database);
+    await migrateDatabase(migrating);
   } catch (error) {
-    await database.close();
+    await migrating.close();
     await dropDatabase(adminUrl, name);
     throw error;
   }
-  database.queryCounter.reset();
+  await migrating.close();
+  const database = await createDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 5, applicationName: 'switchyard-test' });
   return {
     kind,
     database,

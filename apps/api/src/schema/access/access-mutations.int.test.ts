@@ -266,6 +266,8 @@ describe('userUpdate', () => {
       updateUser(ann, { userId: encodeGlobalId('User', bob.id), role: 'SALES_AGENT' }),
       updateUser(bob, { userId: encodeGlobalId('User', ann.id), role: 'SALES_AGENT' }),
     ]);
+    // Both answered (a top-level error, such as a deadlock, would otherwise pass for a success).
+    expect(results.map((result) => result.errors)).toEqual([undefined, undefined]);
     const outcomes = results.map((result) => codes(result.data?.userUpdate)?.[0] ?? 'OK').sort();
     expect(outcomes).toEqual(['LAST_GLOBAL_ADMIN', 'OK']);
     const admins = await db().$count(

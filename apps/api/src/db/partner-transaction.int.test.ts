@@ -198,15 +198,17 @@ describe('withPartnerTransaction', () => {
 
   it('refuses a statement issued after the work of its transaction has settled', async () => {
     const { id: partnerId } = await createPartner(testDatabase.database.db);
-    let straggler: Promise<unknown> = Promise.resolve();
+    let straggler: Promise<string> = Promise.resolve('not issued');
     await withPartnerTransaction(testDatabase.database, partnerId, (tx) => {
       // Issued once the transaction's function has returned, like a resolver still running after a
-      // sibling failed the operation.
-      straggler = new Promise((resolve) => setTimeout(resolve, 0)).then(() => currentPartnerSetting(tx));
+      // sibling failed the operation. Its outcome is taken at once (it may settle before the commit).
+      straggler = new Promise((resolve) => setTimeout(resolve, 0))
+        .then(() => currentPartnerSetting(tx))
+        .then(() => 'ran', errorText);
       return Promise.resolve('done');
     });
     // PGlite's own transaction refuses it the same way.
-    await expect(straggler.then(() => 'ran', errorText)).resolves.toMatch(
+    await expect(straggler).resolves.toMatch(
       testDatabase.kind === 'postgres' ? /after its request transaction had ended/ : /Transaction is closed/,
     );
   });

@@ -22,8 +22,12 @@ import { domainErrorFromDatabase, isLockTimeout } from './database-errors.js';
 import { claimIdempotencyKey, completeIdempotencyKey, hashMutationRequest } from './idempotency.js';
 import type { StoredMutationResult } from './idempotency.js';
 
-/** The tables a payload may return rows of, by their name in `db.query`. */
-export type PayloadTable = keyof AppTransaction['query'];
+/**
+ * The tables a payload may return rows of, by their name in `db.query`; or `ID_ONLY` for a field
+ * that carries only the id of a row that is gone (a deletion), which a replay gives back as it is.
+ */
+export type PayloadTable = keyof AppTransaction['query'] | typeof ID_ONLY;
+export const ID_ONLY = 'id only';
 
 /** A row (or rows) a payload returns. */
 type PayloadValue = { id: string } | { id: string }[] | null;
@@ -167,6 +171,10 @@ async function replay<P extends PayloadShape<P>>(
   for (const [field, table] of Object.entries<PayloadTable>(definition.payloadTables)) {
     const ref = stored.refs[field];
     if (ref == null) continue;
+    if (table === ID_ONLY) {
+      payload[field] = Array.isArray(ref) ? ref.map((id) => ({ id })) : { id: ref };
+      continue;
+    }
     const ids = Array.isArray(ref) ? ref : [ref];
     // Each table's query builder has its own type; they share this shape.
     const query = context.db.query[table] as unknown as {

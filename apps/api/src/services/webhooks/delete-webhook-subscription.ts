@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { webhookSubscriptions } from '../../db/schema/index.js';
 import { ownWebhookSubscriptionsFilter } from '../../schema/webhooks/visibility.js';
 import { lockRow } from '../mutation/lock-row.js';
+import { ID_ONLY } from '../mutation/run-mutation.js';
 import type { MutationDefinition } from '../mutation/run-mutation.js';
 import { webhookSubscriptionAudit, webhookSubscriptionEvent } from './webhook-records.js';
 
@@ -16,8 +17,8 @@ export const webhookSubscriptionDelete: MutationDefinition<
 > = {
   operation: 'webhookSubscriptionDelete',
   input: webhookSubscriptionDeleteInputSchema,
-  // A replayed retry finds no row: the payload is rebuilt from the stored id by the resolver.
-  payloadTables: { deletedWebhookSubscription: 'webhookSubscriptions' },
+  // The row is gone: a replayed retry answers the stored id again.
+  payloadTables: { deletedWebhookSubscription: ID_ONLY },
   async run(input, { tx, context }) {
     const before = await lockRow(tx, webhookSubscriptions, {
       globalId: input.webhookSubscriptionId,

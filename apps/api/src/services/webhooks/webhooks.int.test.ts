@@ -141,6 +141,22 @@ describe('webhookSubscriptionCreate', () => {
     expect(deleted.data!.webhookSubscriptionDelete).toEqual({ deletedWebhookSubscriptionId: subscription.id, userErrors: [] });
   });
 
+  it('answers a retried deletion with the same id, though the subscription is gone', async () => {
+    const { admin } = await partner();
+    const { webhookSubscription: subscription } = await subscribe(admin, { url: 'https://hooks.example.com/retry', eventTypes: ['transfer.created'] });
+    const idempotencyKey = randomUUID();
+    const send = () =>
+      execute<{ webhookSubscriptionDelete: { deletedWebhookSubscriptionId: string | null; userErrors: UserErrorData[] } }>(
+        `mutation ($input: WebhookSubscriptionDeleteInput!) { webhookSubscriptionDelete(input: $input) { deletedWebhookSubscriptionId userErrors { code field } } }`,
+        { input: { webhookSubscriptionId: subscription!.id } },
+        { as: asUser(admin), idempotencyKey },
+      );
+    const first = await send();
+    const retry = await send();
+    expect(first.data!.webhookSubscriptionDelete).toEqual({ deletedWebhookSubscriptionId: subscription!.id, userErrors: [] });
+    expect(retry).toEqual(first);
+  });
+
   it('is refused to a role that does not manage API keys', async () => {
     const { partner: owner } = await partner();
     const agent = await createUser(database().db, { partnerId: owner.id, role: 'ADMIN_AGENT' });

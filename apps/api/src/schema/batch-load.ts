@@ -1,7 +1,8 @@
 /**
  * Batches lookups that no Drizzle relation describes (e.g. a transfer line item's `serviceIds`
  * array) into one query per request and kind, however many rows ask: every key requested in the
- * same tick is loaded together. Results are cached for the request (the context object).
+ * same tick is loaded together. Results are cached for the request (the context object) until a
+ * mutation changes the data (`forgetBatchLoads`).
  */
 import type { Context } from '../context.js';
 
@@ -15,6 +16,15 @@ interface Batch<V> {
 
 // Per request (the context), per loader function: its batch. Values are Batch<V> for the loader's V.
 const batches = new WeakMap<object, Map<unknown, unknown>>();
+
+/**
+ * Forgets what this request's loads have answered. A mutation calls it once it has run, so a later
+ * field of the same operation (the next mutation's payload) asks again instead of reading an
+ * answer from before the change. A batch already sent still answers those who asked for it.
+ */
+export function forgetBatchLoads(context: Context): void {
+  batches.delete(context);
+}
 
 export function batchLoad<V>(context: Context, loader: Loader<V>, key: string): Promise<V | undefined> {
   let byLoader = batches.get(context);

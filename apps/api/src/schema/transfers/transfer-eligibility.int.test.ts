@@ -148,4 +148,28 @@ describe('transferEligibility', () => {
     expect(result.data?.subscriptions.nodes.every((node) => node.transferEligibility.eligible)).toBe(true);
     expect(forTen).toBe(forTwo);
   });
+
+  it('answers a later mutation of the same operation afresh, not from before the earlier one', async () => {
+    const world = await partnerSwitchWorld(db(), { count: 2 });
+    const [first, second] = world.subscriptions.map((subscription) => globalId.subscription(subscription.id));
+    const input = (subscriptionId: string) => ({ kind: 'PARTNER_SWITCH', customerId: globalId.customer(world.customer.id), subscriptionIds: [subscriptionId] });
+    // Each payload asks about both subscriptions, through the transfer's customer.
+    const eligibilities = 'transfer { customer { subscriptions(first: 10) { nodes { id transferEligibility { eligible reasons { code } } } } } } userErrors { code }';
+    type Payload = { transfer: { customer: { subscriptions: { nodes: { id: string; transferEligibility: { eligible: boolean; reasons: { code: string }[] } }[] } } }; userErrors: unknown[] };
+
+    const result = await execute<{ one: Payload; two: Payload }>(
+      `mutation ($one: TransferCreateInput!, $two: TransferCreateInput!) {
+        one: transferCreate(input: $one) { ${eligibilities} }
+        two: transferCreate(input: $two) { ${eligibilities} }
+      }`,
+      { one: input(first!), two: input(second!) },
+      { as: asUser(world.target.user) },
+    );
+
+    expect(result.errors).toBeUndefined();
+    const answers = (payload: Payload) =>
+      Object.fromEntries(payload.transfer.customer.subscriptions.nodes.map((node) => [node.id, node.transferEligibility.reasons.map((reason) => reason.code)]));
+    expect(answers(result.data!.one)).toEqual({ [first!]: ['ALREADY_IN_TRANSFER'], [second!]: [] });
+    expect(answers(result.data!.two)).toEqual({ [first!]: ['ALREADY_IN_TRANSFER'], [second!]: ['ALREADY_IN_TRANSFER'] });
+  });
 });

@@ -17,6 +17,7 @@ import type { z } from 'zod';
 import type { Context } from '../../context.js';
 import type { AppTransaction } from '../../db/client.js';
 import type { AuditEntry, OutboxEvent } from './audit.js';
+import { forgetBatchLoads } from '../../schema/batch-load.js';
 import { writeAuditAndOutboxEvents } from './audit.js';
 import { domainErrorFromDatabase, isLockTimeout } from './database-errors.js';
 import { claimIdempotencyKey, completeIdempotencyKey, hashMutationRequest } from './idempotency.js';
@@ -129,6 +130,8 @@ export async function runMutation<S extends z.ZodType, P extends PayloadShape<P>
     if (isSoleWork) context.outcome.mustRollBack = true;
     payload = refused<P>([domainError.toUserError()]);
   }
+  // The operation's later fields (another mutation's payload) must not be answered from before it.
+  forgetBatchLoads(context);
 
   if (idempotencyKey) {
     await completeIdempotencyKey(context.db, {

@@ -23,12 +23,11 @@ import { domainErrorFromDatabase, isLockTimeout } from './database-errors.js';
 import { claimIdempotencyKey, completeIdempotencyKey, hashMutationRequest } from './idempotency.js';
 import type { StoredMutationResult } from './idempotency.js';
 
-/**
- * The tables a payload may return rows of, by their name in `db.query`; or `ID_ONLY` for a field
- * that carries only the id of a row that is gone (a deletion), which a replay gives back as it is.
- */
-export type PayloadTable = keyof AppTransaction['query'] | typeof ID_ONLY;
+/** A payload field that carries only the id of a row that is gone (a deletion): a replay answers the id as it is. */
 export const ID_ONLY = 'id only';
+
+/** The tables a payload may return rows of, by their name in `db.query`; or `ID_ONLY`. */
+export type PayloadTable = keyof AppTransaction['query'] | typeof ID_ONLY;
 
 /** A row (or rows) a payload returns. */
 type PayloadValue = { id: string } | { id: string }[] | null;

@@ -42,6 +42,11 @@ export interface MutationScope {
 }
 
 export interface MutationOutcome<P extends PayloadShape<P>> {
+  /**
+   * The rows as they are after the change (each one's last write's `.returning()`): their columns
+   * are answered as they are, without reading the rows again (ARCHITECTURE.md, the Pothos Drizzle
+   * patch).
+   */
   payload: P;
   audit: AuditEntry;
   events?: OutboxEvent[];

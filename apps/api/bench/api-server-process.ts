@@ -5,7 +5,8 @@
  *
  * Bench-only side channel, over the IPC pipe fork() opens (no HTTP route, nothing a client can
  * reach): the parent asks for the query counter's value (src/db/query-counter.ts) before and after
- * a request it sends alone, which gives that request's exact statement count, and may turn on
+ * a request it sends alone, which gives that request's exact statement count (each answer also
+ * carries the process's CPU time, child-protocol.ts), and may turn on
  * recording of the statements' text to classify them (transaction wrapper, authentication and
  * rate limit, data). Rate limits are set out of reach (see below).
  *

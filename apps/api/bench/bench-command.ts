@@ -37,7 +37,7 @@ import {
 import { startServerChild } from './child-protocol.js';
 import { runFixedRate } from './fixed-rate.js';
 import type { ServerChild } from './child-protocol.js';
-import type { LoadOptions, LoadResult, PreparedScenario } from './load.js';
+import type { LoadResult, PreparedScenario } from './load.js';
 import { runLoad, sendOne } from './load.js';
 import { busyMicros, summarizeCpuProfile } from './profile-summary.js';
 import type { CpuProfile } from './profile-summary.js';
@@ -297,6 +297,91 @@ async function probePageSizes(
   return { small: await measure(2, 1), large: await measure(50, 10) };
 }
 
+// --- One scenario -------------------------------------------------------------------------------
+
+interface ScenarioRunContext {
+  report: ModeReport;
+  results: Map<string, ScenarioReport>;
+  fixtures: BenchFixtures;
+  pool: TransferPool;
+  options: Options;
+}
+
+/**
+ * One run of a scenario on each of `servers`, in turns: each saturation level on one server and
+ * then on the next, then the fixed rate (half of that server's own saturation) on each.
+ */
+async function measureScenario(
+  item: PreparedScenario,
+  servers: Map<TargetName, ServerChild>,
+  run: number,
+  { report, results, fixtures, pool, options }: ScenarioRunContext,
+): Promise<void> {
+  const { scenario } = item;
+  // The server's CPU time around each load: what an operation costs the server process itself.
+  const withServerCpu = async (server: ServerChild, load: () => Promise<LoadResult>) => {
+    await waitQuiet(server);
+    const before = await server.count();
+    const result = await load();
+    const after = await server.count();
+    return { ...result, serverCpuMicros: after.cpuMicros - before.cpuMicros };
+  };
+  const entry = results.get(scenario.name) ?? {
+    name: scenario.name,
+    title: scenario.title,
+    kind: scenario.kind,
+    dataStatementBudget: scenario.dataStatementBudget ?? null,
+    statements: {},
+    runs: { api: [], baseline: [] },
+  };
+  results.set(scenario.name, entry);
+  if (run === 1)
+    for (const [targetName, server] of servers)
+      entry.statements[targetName] = await probeStatements(server, fixtures, pool, item);
+
+  const measurements = new Map<TargetName, LoadResult[]>(
+    [...servers.keys()].map((name) => [name, []]),
+  );
+  for (const connections of report.connections) {
+    for (const [targetName, server] of servers) {
+      const done = measurements.get(targetName)!;
+      // Warm-up, not reported: JIT, plan caches and the pool's connections.
+      if (done.length === 0 && !options.smoke)
+        await withServerCpu(server, () =>
+          runLoad(server, item, fixtures, pool, {
+            connections,
+            durationSeconds: Math.min(2, options.durationSeconds),
+          }),
+        );
+      done.push(
+        await withServerCpu(server, () =>
+          runLoad(server, item, fixtures, pool, {
+            connections,
+            durationSeconds: options.durationSeconds,
+          }),
+        ),
+      );
+    }
+  }
+  for (const [targetName, server] of servers) {
+    const saturation = measurements.get(targetName)!;
+    const rate = Math.max(1, saturation[0]!.throughput * (scenario.kind === 'pair' ? 2 : 1) * 0.5);
+    const fixed = await withServerCpu(server, () =>
+      runFixedRate(server, item, fixtures, pool, {
+        connections: report.connections[0]!,
+        durationSeconds: options.durationSeconds,
+        rate,
+      }),
+    );
+    entry.runs[targetName].push({ saturation, fixedRate: fixed });
+    const line = saturation.map((m) => `${m.connections}c ${m.throughput.toFixed(0)}/s`).join(', ');
+    const failures = [...saturation, fixed].reduce((sum, m) => sum + m.failures, 0);
+    say(
+      `  run ${run} ${targetName.padEnd(8)} ${scenario.name.padEnd(22)} ${line}; at ${fixed.rate}/s p50 ${ms(fixed.latency.p50)} p95 ${ms(fixed.latency.p95)} p99 ${ms(fixed.latency.p99)} ms${failures ? `; ${failures} failures (${[...saturation, fixed].flatMap((m) => m.failureSamples)[0] ?? ''})` : ''}`,
+    );
+  }
+}
+
 // --- One mode -----------------------------------------------------------------------------------
 
 async function runMode(
@@ -333,26 +418,32 @@ async function runMode(
     const configArgument = JSON.stringify(database.config);
     const results = new Map<string, ScenarioReport>();
     let prepared: PreparedScenario[] = [];
+    let isPrepared = false;
+
+    const start = (targetName: TargetName) =>
+      startServerChild(
+        targetName,
+        targetName === 'api' ? './api-server-process.ts' : './baseline-server.ts',
+        [configArgument],
+        { cpuProfileDir: targetName === 'api' && options.cpuProfile ? profileDir : undefined },
+      );
 
     for (let run = 1; run <= options.runs; run += 1) {
       // Alternate which server goes first, so neither always gets the warmer database.
       const order: TargetName[] = run % 2 === 1 ? ['api', 'baseline'] : ['baseline', 'api'];
-      for (const targetName of order) {
-        const server = await startServerChild(
-          targetName,
-          targetName === 'api' ? './api-server-process.ts' : './baseline-server.ts',
-          [configArgument],
-          {
-            cpuProfileDir: targetName === 'api' && options.cpuProfile ? profileDir : undefined,
-          },
-        );
+      // On PostgreSQL both servers are up for the whole run and measured in turns, so that each of
+      // the API's figures and the baseline's are taken seconds apart rather than minutes: this
+      // machine's speed changes from one minute to the next (README, Benchmarks). PGlite's database
+      // is a directory that one process opens at a time: one server, then the other.
+      const turns: TargetName[][] = mode === 'postgres' ? [order] : order.map((name) => [name]);
+      for (const targets of turns) {
+        const servers = new Map<TargetName, ServerChild>();
         try {
-          if (run === 1 && targetName === order[0] && prepared.length === 0) {
+          for (const targetName of targets) servers.set(targetName, await start(targetName));
+          if (!isPrepared) {
+            isPrepared = true;
             // Availability is decided against the API's schema, whichever server runs first.
-            const api =
-              targetName === 'api'
-                ? server
-                : await startServerChild('api', './api-server-process.ts', [configArgument]);
+            const api = servers.get('api') ?? (await start('api'));
             try {
               const availability = await prepareScenarios(api, fixtures, options.only);
               prepared = availability.prepared;
@@ -373,66 +464,13 @@ async function runMode(
                   },
                 );
             } finally {
-              if (api !== server) await api.stop();
+              if (!servers.has('api')) await api.stop();
             }
           }
-          for (const item of prepared) {
-            const { scenario } = item;
-            const measure = async (load: LoadOptions) => {
-              await waitQuiet(server);
-              return runLoad(server, item, fixtures, pool, load);
-            };
-            const measureAtRate = async (load: LoadOptions & { rate: number }) => {
-              await waitQuiet(server);
-              return runFixedRate(server, item, fixtures, pool, load);
-            };
-            const entry = results.get(scenario.name) ?? {
-              name: scenario.name,
-              title: scenario.title,
-              kind: scenario.kind,
-              dataStatementBudget: scenario.dataStatementBudget ?? null,
-              statements: {},
-              runs: { api: [], baseline: [] },
-            };
-            results.set(scenario.name, entry);
-            if (run === 1)
-              entry.statements[targetName] = await probeStatements(server, fixtures, pool, item);
-            const measurements: LoadResult[] = [];
-            for (const connections of report.connections) {
-              // Warm-up, not reported: JIT, plan caches and the pool's connections.
-              if (measurements.length === 0 && !options.smoke)
-                await measure({
-                  connections,
-                  durationSeconds: Math.min(2, options.durationSeconds),
-                });
-              measurements.push(
-                await measure({
-                  connections,
-                  durationSeconds: options.durationSeconds,
-                }),
-              );
-            }
-            const saturation = measurements[0]!;
-            const rate = Math.max(
-              1,
-              saturation.throughput * (scenario.kind === 'pair' ? 2 : 1) * 0.5,
-            );
-            const fixed = await measureAtRate({
-              connections: report.connections[0]!,
-              durationSeconds: options.durationSeconds,
-              rate,
-            });
-            entry.runs[targetName].push({ saturation: measurements, fixedRate: fixed });
-            const line = measurements
-              .map((m) => `${m.connections}c ${m.throughput.toFixed(0)}/s`)
-              .join(', ');
-            const failures = [...measurements, fixed].reduce((sum, m) => sum + m.failures, 0);
-            say(
-              `  run ${run} ${targetName.padEnd(8)} ${scenario.name.padEnd(22)} ${line}; at ${fixed.rate}/s p50 ${ms(fixed.latency.p50)} p95 ${ms(fixed.latency.p95)} p99 ${ms(fixed.latency.p99)} ms${failures ? `; ${failures} failures (${[...measurements, fixed].flatMap((m) => m.failureSamples)[0] ?? ''})` : ''}`,
-            );
-          }
+          for (const item of prepared)
+            await measureScenario(item, servers, run, { report, results, fixtures, pool, options });
         } finally {
-          await server.stop();
+          for (const server of servers.values()) await server.stop();
         }
       }
     }

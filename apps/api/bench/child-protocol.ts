@@ -1,6 +1,7 @@
 /**
  * The messages between bench-command.ts and its server children (the API and the baseline), over
- * the IPC pipe of fork(): readiness, the statement counter, and a clean stop.
+ * the IPC pipe of fork(): readiness, the statement counter with the process's CPU time, and a
+ * clean stop.
  */
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -10,20 +11,36 @@ import { fileURLToPath } from 'node:url';
 export type ChildRequest =
   { type: 'count'; id: number } | { type: 'record'; id: number; on: boolean } | { type: 'stop' };
 
-export type ChildReply =
+/** What a child answers; `reply` stamps a count with the child's CPU time. */
+export type ChildMessage =
   | { type: 'ready'; port: number }
   | { type: 'count'; id: number; count: number; recorded: string[] };
 
+export type ChildReply =
+  | Extract<ChildMessage, { type: 'ready' }>
+  | (Extract<ChildMessage, { type: 'count' }> & { cpuMicros: number });
+
+/** The CPU time this process has used so far (user + system, all its threads), in microseconds. */
+export function processCpuMicros(): number {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
 /** In a child: sends a reply to the parent. */
-export function reply(message: ChildReply): void {
-  process.send?.(message);
+export function reply(message: ChildMessage): void {
+  process.send?.(
+    message.type === 'count' ? { ...message, cpuMicros: processCpuMicros() } : message,
+  );
 }
 
 export interface ServerChild {
   readonly name: string;
   readonly port: number;
-  /** The statement counter's value now (and the statements' text while recording). */
-  count(): Promise<{ count: number; recorded: string[] }>;
+  /**
+   * The statement counter's value now (and the statements' text while recording), with the CPU
+   * time the child has used so far: two readings around a load give the server's CPU for it.
+   */
+  count(): Promise<{ count: number; recorded: string[]; cpuMicros: number }>;
   /** Resets the counter and turns text recording on or off. */
   record(on: boolean): Promise<void>;
   stop(): Promise<void>;
@@ -95,8 +112,8 @@ export async function startServerChild(
     name,
     port,
     count: async () => {
-      const { count, recorded } = await ask({ type: 'count', id: nextId++ });
-      return { count, recorded };
+      const { count, recorded, cpuMicros } = await ask({ type: 'count', id: nextId++ });
+      return { count, recorded, cpuMicros };
     },
     record: async (on) => {
       await ask({ type: 'record', id: nextId++, on });

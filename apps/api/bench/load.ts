@@ -45,6 +45,11 @@ export interface LoadResult {
   failures: number;
   failureSamples: string[];
   latency: Latency;
+  /**
+   * CPU time (user + system, µs) the server process used from just before the load to after its
+   * in-flight requests settled; bench-command.ts reads it off the child around the measurement.
+   */
+  serverCpuMicros?: number;
 }
 
 export interface Target {

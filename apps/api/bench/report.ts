@@ -65,6 +65,12 @@ const present = (values: (number | null)[]) =>
 
 export interface Summary {
   throughput: (number | null)[];
+  /**
+   * The server process's CPU time per operation at each saturation level, µs (a pair: both of its
+   * requests). Includes the few requests still in flight when the load stopped, which the server
+   * answers too: under 2% of a run's operations at the slowest scenario's rate.
+   */
+  cpuPerOperation: (number | null)[];
   fixedRate: number | null;
   p50: number | null;
   p95: number | null;
@@ -74,11 +80,20 @@ export interface Summary {
   requests: number;
 }
 
+function cpuPerOperation(measurement: LoadResult | undefined): number | null {
+  if (measurement?.serverCpuMicros === undefined) return null;
+  const operations = measurement.throughput * measurement.durationSeconds;
+  return operations > 0 ? measurement.serverCpuMicros / operations : null;
+}
+
 export function summarize(runs: RunMeasurement[], connections: number[]): Summary | null {
   if (runs.length === 0) return null;
   return {
     throughput: connections.map((_, index) =>
       median(runs.map((run) => run.saturation[index]?.throughput ?? 0)),
+    ),
+    cpuPerOperation: connections.map((_, index) =>
+      median(present(runs.map((run) => cpuPerOperation(run.saturation[index])))),
     ),
     fixedRate: median(runs.map((run) => run.fixedRate.rate ?? 0)),
     p50: median(present(runs.map((run) => run.fixedRate.latency.p50))),
@@ -129,11 +144,15 @@ function budgets(mode: ModeReport): BudgetLine[] {
       const ratios = mode.connections.map(
         (_, index) => (customer.throughput[index] ?? 0) / (customerBaseline.throughput[index] || 1),
       );
+      const cpu = customer.cpuPerOperation[0];
+      const cpuBaseline = customerBaseline.cpuPerOperation[0];
       lines.push({
         budget: 'customer(id) ≥ 0.8× the baseline’s throughput',
-        measured: mode.connections
-          .map((c, index) => `${c}c: ${ratios[index]!.toFixed(2)}×`)
-          .join(', '),
+        measured:
+          mode.connections.map((c, index) => `${c}c: ${ratios[index]!.toFixed(2)}×`).join(', ') +
+          (cpu != null && cpuBaseline
+            ? `; server CPU per request ${(cpu / cpuBaseline).toFixed(2)}× the baseline’s`
+            : ''),
         verdict: verdict(ratios.every((value) => value >= 0.8)),
       });
     } else
@@ -224,7 +243,9 @@ function budgets(mode: ModeReport): BudgetLine[] {
     .sort((a, b) => Number(a.kind === 'pair') - Number(b.kind === 'pair'))
     .map((scenario) => {
       const probe = scenario.statements.api;
-      return probe && { ...probe, wrapper: scenario.kind === 'pair' ? probe.wrapper / 2 : probe.wrapper };
+      return (
+        probe && { ...probe, wrapper: scenario.kind === 'pair' ? probe.wrapper / 2 : probe.wrapper }
+      );
     })
     .find(Boolean);
   // PGlite's transaction() sends BEGIN on its own (+1, in-process, documented in partner-transaction.ts).
@@ -269,7 +290,8 @@ export function renderMarkdown(report: BenchReport, profiles: string[]): string 
   out.push('');
   out.push(
     `${report.machine.cpus} CPUs, Node ${report.machine.node}; ${report.options.runs} run(s), ${report.options.durationSeconds} s per measurement; medians over runs. ` +
-      'Load generator, server and database share the machine: absolute figures are noisy, ratios less so.',
+      'Load generator, server and database share the machine: absolute figures are noisy, ratios less so. ' +
+      'Server CPU per operation (the server process alone, not PostgreSQL) moves least with that sharing.',
   );
   for (const mode of report.modes) {
     out.push('', `## ${mode.mode === 'postgres' ? 'PostgreSQL' : 'PGlite'}`, '');
@@ -278,10 +300,10 @@ export function renderMarkdown(report: BenchReport, profiles: string[]): string 
     out.push('');
     const saturationHeaders = mode.connections.map((c) => `req/s @${c}c`);
     out.push(
-      `| scenario | server | ${saturationHeaders.join(' | ')} | fixed rate | p50 ms | p95 ms | p99 ms | max ms | failures | statements/op (wrapper+auth/limit+data) |`,
+      `| scenario | server | ${saturationHeaders.join(' | ')} | server CPU µs/op @${mode.connections[0]}c | fixed rate | p50 ms | p95 ms | p99 ms | max ms | failures | statements/op (wrapper+auth/limit+data) |`,
     );
     out.push(
-      `|---|---|${saturationHeaders.map(() => '---:').join('|')}|---:|---:|---:|---:|---:|---:|---|`,
+      `|---|---|${saturationHeaders.map(() => '---:').join('|')}|---:|---:|---:|---:|---:|---:|---:|---|`,
     );
     for (const scenario of mode.scenarios) {
       const api = summarize(scenario.runs.api, mode.connections);
@@ -297,7 +319,7 @@ export function renderMarkdown(report: BenchReport, profiles: string[]): string 
           ? `${probe.perOperation} (${probe.wrapper}+${probe.authentication}+${probe.data})${probe.failure ? ' ⚠' : ''}`
           : '–';
         out.push(
-          `| ${scenario.name} | ${name} | ${summary.throughput.map((value, index) => `${number(value)}${unit}${other ? ratio(value, other.throughput[index]) : ''}`).join(' | ')} | ${number(summary.fixedRate)}/s | ${number(summary.p50, 1)}${other ? ratio(summary.p50, other.p50) : ''} | ${number(summary.p95, 1)}${other ? ratio(summary.p95, other.p95) : ''} | ${number(summary.p99, 1)}${other ? ratio(summary.p99, other.p99) : ''} | ${number(summary.max, 1)} | ${summary.failures}/${summary.requests} | ${statements} |`,
+          `| ${scenario.name} | ${name} | ${summary.throughput.map((value, index) => `${number(value)}${unit}${other ? ratio(value, other.throughput[index]) : ''}`).join(' | ')} | ${number(summary.cpuPerOperation[0])}${other ? ratio(summary.cpuPerOperation[0], other.cpuPerOperation[0]) : ''} | ${number(summary.fixedRate)}/s | ${number(summary.p50, 1)}${other ? ratio(summary.p50, other.p50) : ''} | ${number(summary.p95, 1)}${other ? ratio(summary.p95, other.p95) : ''} | ${number(summary.p99, 1)}${other ? ratio(summary.p99, other.p99) : ''} | ${number(summary.max, 1)} | ${summary.failures}/${summary.requests} | ${statements} |`,
         );
       }
     }

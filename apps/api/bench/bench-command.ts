@@ -319,8 +319,9 @@ async function measureScenario(
 ): Promise<void> {
   const { scenario } = item;
   // The server's CPU time around each load: what an operation costs the server process itself.
+  // Every server must be quiet first: the other one may still be finishing a load's stragglers.
   const withServerCpu = async (server: ServerChild, load: () => Promise<LoadResult>) => {
-    await waitQuiet(server);
+    for (const each of servers.values()) await waitQuiet(each);
     const before = await server.count();
     const result = await load();
     const after = await server.count();

@@ -67,8 +67,10 @@ export interface Summary {
   throughput: (number | null)[];
   /**
    * The server process's CPU time per operation at each saturation level, µs (a pair: both of its
-   * requests). Includes the few requests still in flight when the load stopped, which the server
-   * answers too: under 2% of a run's operations at the slowest scenario's rate.
+   * requests), over the operations completed within the load. The server also answers the requests
+   * still in flight when the load stopped (one per connection) and, for a query, one sent after
+   * them, so a slow scenario reads high: by under 2% for the page at 10 connections, by about a
+   * quarter for the overview's 40 or so operations.
    */
   cpuPerOperation: (number | null)[];
   fixedRate: number | null;
@@ -291,7 +293,7 @@ export function renderMarkdown(report: BenchReport, profiles: string[]): string 
   out.push(
     `${report.machine.cpus} CPUs, Node ${report.machine.node}; ${report.options.runs} run(s), ${report.options.durationSeconds} s per measurement; medians over runs. ` +
       'Load generator, server and database share the machine: absolute figures are noisy, ratios less so. ' +
-      'Server CPU per operation (the server process alone, not PostgreSQL) moves least with that sharing.',
+      'Server CPU per operation is the server process’s own (not PostgreSQL’s): what its layers cost, as a ratio to the baseline’s; it moves with the machine’s speed like the rates.',
   );
   for (const mode of report.modes) {
     out.push('', `## ${mode.mode === 'postgres' ? 'PostgreSQL' : 'PGlite'}`, '');
